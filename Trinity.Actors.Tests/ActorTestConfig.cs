@@ -1,0 +1,40 @@
+using Akka.Configuration;
+using Akka.Persistence.Sql.Hosting;
+using Trinity.Actors.Hosting;
+
+namespace Trinity.Actors.Tests;
+
+/// <summary>
+/// Configuration for actor tests: Trinity's own HOCON, and a real SQLite journal in a fresh file.
+/// </summary>
+public static class ActorTestConfig
+{
+    /// <summary>
+    /// Every message between actors goes through its real serializer. (Not with the SQL journal: its
+    /// internal messages are not serializable, so room tests round-trip their own messages instead.)
+    /// </summary>
+    public static readonly Config SerializeMessages = ConfigurationFactory.ParseString("""
+        akka.actor.provider = local
+        akka.actor.serialize-messages = on
+        """).WithFallback(TrinityHocon.Load());
+
+    public static Config WithSqliteJournal(string databaseFile)
+    {
+        var connectionString = $"Data Source={databaseFile}";
+        TrinityPersistence.PrepareSqlite(connectionString);
+        var journal = new SqlJournalOptions(true) { ConnectionString = connectionString, ProviderName = TrinityPersistence.SqliteProvider, AutoInitialize = true };
+        var snapshots = new SqlSnapshotOptions(true) { ConnectionString = connectionString, ProviderName = TrinityPersistence.SqliteProvider, AutoInitialize = true };
+        return ConfigurationFactory.ParseString("""
+                akka.actor.provider = local
+                akka.loglevel = INFO
+                """)
+            .WithFallback(journal.ToConfig())
+            .WithFallback(snapshots.ToConfig())
+            .WithFallback(TrinityHocon.Load())
+            .WithFallback(journal.DefaultConfig)
+            .WithFallback(snapshots.DefaultConfig);
+    }
+
+    public static string NewDatabaseFile() =>
+        Path.Combine(Directory.CreateTempSubdirectory("trinity-test-").FullName, "journal.db");
+}

@@ -1,0 +1,54 @@
+using Akka.Actor;
+using System.Collections.Concurrent;
+using Trinity.Actors.Actors;
+using Trinity.Actors.Protocol;
+using Xunit.Abstractions;
+
+namespace Trinity.Actors.Tests;
+
+public sealed class ConnectionActorSpec(ITestOutputHelper output) : ActorSpecBase(output)
+{
+    /// <summary>Stands in for SignalR: records what was pushed and completes each push when told to.</summary>
+    private sealed class RecordingPush(bool completeAtOnce) : IClientPush
+    {
+        public readonly ConcurrentQueue<IClientEvent> Pushed = new();
+        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task PushAsync(string connectionId, IClientEvent clientEvent)
+        {
+            Pushed.Enqueue(clientEvent);
+            return completeAtOnce ? Task.CompletedTask : _release.Task;
+        }
+
+        public void Release() => _release.TrySetResult();
+    }
+
+    private static ChatMessage Chat(long seq) => new("r1", seq, DateTime.UtcNow, "ana", "Ana", $"line {seq}");
+
+    [Fact]
+    public void Pushes_events_out_in_order()
+    {
+        var push = new RecordingPush(completeAtOnce: true);
+        var connection = Sys.ActorOf(ConnectionActor.Props("c1", push, bufferLimit: 64));
+
+        for (var seq = 1; seq <= 50; seq++) connection.Tell(Chat(seq));
+
+        AwaitAssert(() => Assert.Equal(Enumerable.Range(1, 50).Select(i => (long)i),
+            push.Pushed.Cast<ChatMessage>().Select(c => c.Seq)), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public void A_client_that_does_not_read_costs_a_bounded_buffer_and_keeps_the_newest_events()
+    {
+        var push = new RecordingPush(completeAtOnce: false);
+        var connection = Sys.ActorOf(ConnectionActor.Props("c1", push, bufferLimit: 10));
+
+        for (var seq = 1; seq <= 300; seq++) connection.Tell(Chat(seq));
+        connection.Tell(ConnectionActor.GetDropped.Instance);
+        Assert.Equal(289L, ExpectMsg<long>()); // one in flight, ten buffered
+        push.Release();
+
+        AwaitAssert(() => Assert.Equal(Enumerable.Range(291, 10).Select(i => (long)i).Prepend(1),
+            push.Pushed.Cast<ChatMessage>().Select(c => c.Seq)), TimeSpan.FromSeconds(10));
+    }
+}

@@ -1,0 +1,46 @@
+using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
+using Trinity.Actors.Protocol;
+
+namespace Trinity.Actors.Actors;
+
+/// <summary>
+/// This node's parent of ConnectionActors (one per client connection, named by connection id). It also
+/// relays operator broadcasts, published cluster-wide on <see cref="SystemTopic"/>, to each of them.
+/// </summary>
+public sealed class ConnectionsActor : ReceiveActor
+{
+    public const string SystemTopic = "trinity-system-messages";
+
+    /// <summary>Answered with the connection's IActorRef.</summary>
+    public sealed record Open(string ConnectionId) : INoSerializationVerificationNeeded;
+    public sealed record Close(string ConnectionId) : INoSerializationVerificationNeeded;
+    /// <summary>Answered with an int.</summary>
+    public sealed record Count : INoSerializationVerificationNeeded
+    {
+        public static readonly Count Instance = new();
+    }
+
+    public ConnectionsActor(IClientPush push, int bufferLimit)
+    {
+        Receive<Open>(o =>
+        {
+            var name = ChildName(o.ConnectionId);
+            var child = Context.Child(name);
+            if (child.IsNobody()) child = Context.ActorOf(ConnectionActor.Props(o.ConnectionId, push, bufferLimit), name);
+            Sender.Tell(child);
+        });
+        Receive<Close>(c => Context.Child(ChildName(c.ConnectionId)).Tell(PoisonPill.Instance));
+        Receive<Count>(_ => Sender.Tell(Context.GetChildren().Count()));
+        Receive<SystemMessage>(m =>
+        {
+            foreach (var child in Context.GetChildren()) child.Tell(m);
+        });
+        Receive<SubscribeAck>(_ => { });
+    }
+
+    protected override void PreStart() =>
+        DistributedPubSub.Get(Context.System).Mediator.Tell(new Subscribe(SystemTopic, Self));
+
+    private static string ChildName(string connectionId) => Uri.EscapeDataString(connectionId);
+}

@@ -1,0 +1,273 @@
+using System.Text.Json;
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Akka.Event;
+using Akka.Persistence;
+using Trinity.Actors.Catalog;
+using Trinity.Actors.Domain;
+using Trinity.Actors.Messages.Commands;
+using Trinity.Actors.Messages.Events;
+using Trinity.Actors.Messages.Queries;
+using Trinity.Actors.Protocol;
+using Trinity.Actors.Recommendations;
+using Trinity.Actors.Serialization;
+
+namespace Trinity.Actors.Actors;
+
+/// <summary>
+/// One room, event-sourced: every change is persisted before anyone hears of it, then applied, sent to
+/// the subscribed connections with its seq, and only then acknowledged. Consensus is decided by the
+/// <see cref="MatchDetector"/> child; while it answers, other commands wait in the stash.
+/// </summary>
+public sealed class RoomActor : ReceivePersistentActor, IWithTimers
+{
+    private sealed class InactivityTick : INotInfluenceReceiveTimeout, INoSerializationVerificationNeeded
+    {
+        public static readonly InactivityTick Instance = new();
+    }
+
+    private sealed record RecommendationReady(string UserId, Recommendation Result) : INoSerializationVerificationNeeded;
+    private sealed record RecommendationFailed(string UserId, Exception Cause) : INoSerializationVerificationNeeded;
+
+    private readonly string _roomId;
+    private readonly RoomActorSettings _settings;
+    private readonly ICatalog _catalog;
+    private readonly IRecommender _recommender;
+    private readonly TimeProvider _clock;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    /// <summary>Subscribed ConnectionActors and the user each belongs to; death-watched.</summary>
+    private readonly Dictionary<IActorRef, string> _subscribers = new();
+    private RoomState _state = new();
+    private IActorRef _detector = ActorRefs.Nobody;
+
+    public ITimerScheduler Timers { get; set; } = null!;
+    public override string PersistenceId { get; }
+
+    public static Props Props(string roomId, RoomActorSettings settings, ICatalog catalog, IRecommender recommender, TimeProvider? clock = null) =>
+        Akka.Actor.Props.Create(() => new RoomActor(roomId, settings, catalog, recommender, clock ?? TimeProvider.System));
+
+    public RoomActor(string roomId, RoomActorSettings settings, ICatalog catalog, IRecommender recommender, TimeProvider clock)
+    {
+        _roomId = roomId;
+        _settings = settings;
+        _catalog = catalog;
+        _recommender = recommender;
+        _clock = clock;
+        PersistenceId = PersistenceIdFor(roomId);
+
+        Recover<SnapshotOffer>(offer => _state = (RoomState)offer.Snapshot);
+        Recover<IRoomEvent>(e => _state.Apply(e));
+        Recover<RecoveryCompleted>(_ => Recovered());
+
+        Command<CreateRoom>(c => Guarded(() => Create(c), requireCreated: false));
+        Command<JoinRoom>(c => Guarded(() => Join(c)));
+        Command<GetRoomState>(q => Guarded(() =>
+        {
+            RoomRules.RequireMember(_state, q.UserId);
+            Sender.Tell(_state.SnapshotFor(q.UserId));
+        }));
+        Command<CastVote>(c => Guarded(() => Vote(c)));
+        Command<LeaveRoom>(c => Guarded(() => Leave(c)));
+        Command<CloseRoom>(c => Guarded(() => Close(c)));
+        Command<SendChat>(c => Guarded(() => Chat(c)));
+        Command<RequestRecommendations>(c => Guarded(() => Recommend(c)));
+        Command<RecommendationReady>(r => PersistThen(RoomRules.AddRecommended(_state, r.UserId, r.Result, Now), () => { }));
+        Command<RecommendationFailed>(f => _log.Warning(f.Cause, "Room {0}: recommendation for {1} failed", _roomId, f.UserId));
+        Command<GetRoomStats>(_ => Guarded(() => Sender.Tell(new RoomStats(_roomId, _state.Status, _state.MemberCount,
+            _state.Members.Count(m => m.Online), _subscribers.Count, _state.Seq))));
+        Command<InactivityTick>(_ => LookForInactivity());
+        Command<Terminated>(t => SubscriberGone(t.ActorRef));
+        Command<ReceiveTimeout>(_ =>
+        {
+            if (_subscribers.Count == 0) Context.Parent.Tell(new Passivate(PoisonPill.Instance));
+        });
+        Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
+        Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Room {0}: snapshot failed", _roomId));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(f => _log.Warning(f.Cause, "Room {0}: old snapshots not deleted", _roomId));
+    }
+
+    public static string PersistenceIdFor(string roomId) => "room-" + roomId;
+
+    private DateTime Now => _clock.GetUtcNow().UtcDateTime;
+
+    private void Recovered()
+    {
+        _state.MarkAllOffline();
+        _detector = Context.ActorOf(Akka.Actor.Props.Create<MatchDetector>(), "match-detector");
+        _detector.Tell(new MatchDetector.Seed(Tally.Of(_state)));
+        if (_state.IsCreated) StartInactivityChecks();
+        Context.SetReceiveTimeout(_settings.IdleAfter);
+    }
+
+    private void Create(CreateRoom c)
+    {
+        var titles = TitleSelection.ForRoom(_catalog.All, c.Settings.Filters, c.Settings.QueueSize, c.RoomId);
+        var sender = Sender;
+        PersistThen(RoomRules.Create(_state, c, titles, Now), () =>
+        {
+            StartInactivityChecks();
+            Subscribe(c.Subscriber, c.UserId);
+            sender.Tell(_state.SnapshotFor(c.UserId));
+        });
+    }
+
+    private void Join(JoinRoom c)
+    {
+        var online = c.Subscriber is not null || _subscribers.ContainsValue(c.UserId);
+        var sender = Sender;
+        PersistThen(RoomRules.Join(_state, c.UserId, c.DisplayName, online, Now), () =>
+        {
+            Subscribe(c.Subscriber, c.UserId);
+            sender.Tell(_state.SnapshotFor(c.UserId));
+        });
+    }
+
+    private void Vote(CastVote c)
+    {
+        var decision = RoomRules.Vote(_state, c, Now);
+        if (decision.Repeat is { } first)
+        {
+            Sender.Tell(first);
+            return;
+        }
+        var sender = Sender;
+        PersistThen(decision.Events, () => CheckConsensus(new MatchDetector.CheckTitle(c.MediaId), c.UserId,
+            () => sender.Tell(_state.VotesOf(c.UserId)[c.MediaId].Result)));
+    }
+
+    private void Leave(LeaveRoom c)
+    {
+        var sender = Sender;
+        PersistThen(RoomRules.Leave(_state, c.UserId, Now), () =>
+        {
+            foreach (var subscriber in _subscribers.Where(s => s.Value == c.UserId).Select(s => s.Key).ToArray())
+            {
+                _subscribers.Remove(subscriber);
+                Context.Unwatch(subscriber);
+            }
+            CheckConsensus(MatchDetector.CheckAllTitles.Instance, null, () => sender.Tell(new LeftRoom(_roomId)));
+        });
+    }
+
+    private void Close(CloseRoom c)
+    {
+        var sender = Sender;
+        PersistThen(RoomRules.Close(_state, c.UserId, Now), () => sender.Tell(_state.SnapshotFor(c.UserId)));
+    }
+
+    private void Chat(SendChat c)
+    {
+        if (c.ToUserId is null)
+        {
+            var sender = Sender;
+            PersistThen(RoomRules.Chat(_state, c.UserId, c.Text, Now), () => sender.Tell(new MessageDelivered(true)));
+            return;
+        }
+        var from = RoomRules.PrivateMessage(_state, c.UserId, c.ToUserId);
+        var message = new PrivateMessage(from.UserId, from.DisplayName, _roomId, c.Text, Now);
+        var recipients = _subscribers.Where(s => s.Value == c.ToUserId).Select(s => s.Key).ToArray();
+        foreach (var recipient in recipients) recipient.Tell(message);
+        Sender.Tell(new MessageDelivered(recipients.Length > 0));
+    }
+
+    private void Recommend(RequestRecommendations c)
+    {
+        RoomRules.Recommendations(_state, c.UserId);
+        var liked = _state.Titles.Where(t => _state.Likers(t.MediaId).Count > 0).ToArray();
+        var request = new RecommendationRequest(c.Mood, _state.Settings!.Filters,
+            _state.Titles.Select(t => t.MediaId).ToHashSet(), liked);
+        Sender.Tell(new RecommendationsAccepted());
+        var userId = c.UserId;
+        _recommender.RecommendAsync(request).PipeTo(Self,
+            success: r => new RecommendationReady(userId, r),
+            failure: ex => new RecommendationFailed(userId, ex));
+    }
+
+    private void LookForInactivity()
+    {
+        var events = RoomRules.Inactivity(_state, _settings.InactiveAfter, Now);
+        if (events.Count > 0)
+            PersistThen(events, () => CheckConsensus(MatchDetector.CheckAllTitles.Instance, null, () => { }));
+    }
+
+    private void SubscriberGone(IActorRef subscriber)
+    {
+        if (!_subscribers.Remove(subscriber, out var userId) || _subscribers.ContainsValue(userId)) return;
+        PersistThen(RoomRules.WentOffline(_state, userId, Now), () => { });
+    }
+
+    private void Subscribe(IActorRef? subscriber, string userId)
+    {
+        if (subscriber is not null && _subscribers.TryAdd(subscriber, userId)) Context.Watch(subscriber);
+    }
+
+    /// <summary>
+    /// Asks the detector which titles now match, persists those matches and whatever finishes the room,
+    /// then continues. Commands arriving meanwhile wait, so every decision sees the state it was made for.
+    /// </summary>
+    private void CheckConsensus(object check, string? triggeredBy, Action then)
+    {
+        _detector.Tell(check);
+        BecomeStacked(() =>
+        {
+            Command<MatchDetector.ConsensusChecked>(c =>
+            {
+                UnbecomeStacked();
+                Stash.UnstashAll();
+                PersistThen(RoomRules.Matches(_state, c.Decisions, triggeredBy, Now),
+                    () => PersistThen(RoomRules.Closing(_state, Now), then));
+            });
+            CommandAny(_ => Stash.Stash());
+        });
+    }
+
+    private void PersistThen(IReadOnlyList<IRoomEvent> events, Action then)
+    {
+        if (events.Count == 0)
+        {
+            then();
+            return;
+        }
+        var last = events[^1];
+        PersistAll(events, e =>
+        {
+            ApplyAndPublish(e);
+            if (ReferenceEquals(e, last)) then();
+        });
+    }
+
+    private void ApplyAndPublish(IRoomEvent e)
+    {
+        _state.Apply(e);
+        switch (e)
+        {
+            case RoomCreated: _detector.Tell(new MatchDetector.Seed(Tally.Of(_state))); break;
+            case MemberJoined j: _detector.Tell(new MatchDetector.MemberTallied(j.UserId, MemberStatus.Active)); break;
+            case MemberPresenceChanged p: _detector.Tell(new MatchDetector.MemberTallied(p.UserId, p.Status)); break;
+            case VoteCast v: _detector.Tell(new MatchDetector.VoteTallied(v.UserId, v.MediaId, v.VoteType)); break;
+        }
+        var notification = RoomNotifications.From(_state, e);
+        foreach (var subscriber in _subscribers.Keys) subscriber.Tell(notification);
+        // The snapshot store serialises later, on its own thread: hand it a copy, never the live state.
+        if (e.Seq % _settings.SnapshotEvery == 0)
+            SaveSnapshot(JsonSerializer.Deserialize<RoomState>(JsonSerializer.SerializeToUtf8Bytes(_state, TrinityJson.Options), TrinityJson.Options)!);
+    }
+
+    private void StartInactivityChecks() =>
+        Timers.StartPeriodicTimer("inactivity", InactivityTick.Instance, _settings.InactivityCheckInterval);
+
+    private void Guarded(Action handle, bool requireCreated = true)
+    {
+        try
+        {
+            if (requireCreated && !_state.IsCreated)
+                throw new TrinityException(ErrorCodes.RoomNotFound, $"no room '{_roomId}'");
+            handle();
+        }
+        catch (TrinityException e)
+        {
+            Sender.Tell(new CommandRejected(e.Code, e.Detail));
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using Trinity.Actors.Messages.Commands;
+using Trinity.Actors.Messages.Events;
+using Trinity.Actors.Protocol;
+
+namespace Trinity.Actors.Domain;
+
+/// <summary>A vote either repeats an earlier one (its first result) or produces events.</summary>
+public sealed record VoteDecision(VoteResult? Repeat, IReadOnlyList<IRoomEvent> Events);
+
+/// <summary>
+/// The room's decisions as pure functions of its state: each returns the events to persist (numbered
+/// from the state's seq) or throws a <see cref="TrinityException"/> and changes nothing.
+/// </summary>
+public static class RoomRules
+{
+    public static IReadOnlyList<IRoomEvent> Create(RoomState s, CreateRoom cmd, IReadOnlyList<MediaItem> titles, DateTime now)
+    {
+        if (s.IsCreated) throw TrinityException.Validation("roomId", "is already taken");
+        if (titles.Count == 0) throw TrinityException.Validation("filters", "leave no title of the catalogue");
+        return [new RoomCreated(s.Seq + 1, now, cmd.RoomId, cmd.InviteCode, cmd.Settings, cmd.UserId, cmd.DisplayName,
+            cmd.Subscriber is not null, titles)];
+    }
+
+    /// <param name="online">whether the user has a live connection subscribed after this join</param>
+    public static IReadOnlyList<IRoomEvent> Join(RoomState s, string userId, string displayName, bool online, DateTime now)
+    {
+        var member = s.Member(userId);
+        var seq = s.Seq;
+        if (member is null or { Status: MemberStatus.Left })
+        {
+            if (s.IsFinished) throw new TrinityException(ErrorCodes.RoomClosed, "the room is finished");
+            if (s.MemberCount >= s.Settings!.MaxMembers)
+                throw new TrinityException(ErrorCodes.RoomFull, $"the room already has {s.Settings.MaxMembers} members");
+            IRoomEvent joined = member is null
+                ? new MemberJoined(++seq, now, userId, displayName, online)
+                : new MemberPresenceChanged(++seq, now, userId, MemberStatus.Active, online);
+            return [joined, new RoomStatusChanged(++seq, now, s.Status, StateChangeReason.MemberJoined)];
+        }
+        if (member.Status == MemberStatus.Inactive || member.Online != online)
+            return [new MemberPresenceChanged(++seq, now, userId, MemberStatus.Active, online)];
+        return [];
+    }
+
+    public static IReadOnlyList<IRoomEvent> Leave(RoomState s, string userId, DateTime now)
+    {
+        RequireMember(s, userId);
+        return [
+            new MemberPresenceChanged(s.Seq + 1, now, userId, MemberStatus.Left, false),
+            new RoomStatusChanged(s.Seq + 2, now, s.Status, StateChangeReason.MemberLeft),
+        ];
+    }
+
+    public static VoteDecision Vote(RoomState s, CastVote cmd, DateTime now)
+    {
+        var member = RequireMember(s, cmd.UserId);
+        var votes = s.VotesOf(cmd.UserId);
+        if (cmd.VoteId is not null && votes.Values.FirstOrDefault(v => v.VoteId == cmd.VoteId) is { } sameId)
+            return new VoteDecision(sameId.Result, []);
+        if (s.Title(cmd.MediaId) is null)
+            throw new TrinityException(ErrorCodes.MediaNotInRoom, $"'{cmd.MediaId}' is not in this room's list");
+        if (votes.GetValueOrDefault(cmd.MediaId) is { } earlier)
+            return earlier.VoteType == cmd.VoteType
+                ? new VoteDecision(earlier.Result, [])
+                : throw new TrinityException(ErrorCodes.AlreadyVoted, $"already voted {earlier.VoteType.ToString().ToLowerInvariant()} on '{cmd.MediaId}'");
+        if (s.IsFinished) throw new TrinityException(ErrorCodes.RoomClosed, "the room is finished");
+
+        var seq = s.Seq;
+        var events = new List<IRoomEvent>(2);
+        if (member.Status == MemberStatus.Inactive)
+            events.Add(new MemberPresenceChanged(++seq, now, cmd.UserId, MemberStatus.Active, member.Online));
+        events.Add(new VoteCast(++seq, now, cmd.UserId, cmd.MediaId, cmd.VoteType, cmd.VoteId));
+        return new VoteDecision(null, events);
+    }
+
+    public static IReadOnlyList<IRoomEvent> Matches(RoomState s, IEnumerable<MatchDecision> decisions, string? triggeredBy, DateTime now)
+    {
+        var seq = s.Seq;
+        return decisions
+            .Where(d => !s.IsMatched(d.MediaId))
+            .Select(d => (IRoomEvent)new MatchFound(++seq, now, d.MediaId, s.Title(d.MediaId)!.Title, d.Participants,
+                s.Settings!.Consensus, triggeredBy))
+            .ToArray();
+    }
+
+    /// <summary>Whether the room should now finish: everyone left, the first match, or every title voted.</summary>
+    public static IReadOnlyList<IRoomEvent> Closing(RoomState s, DateTime now)
+    {
+        if (s.IsFinished) return [];
+        StateChangeReason? reason =
+            s.MemberCount == 0 ? StateChangeReason.Empty
+            : s.Settings!.EndOnFirstMatch && s.Matches.Count > 0 ? StateChangeReason.FirstMatch
+            : s.IsExhausted() ? StateChangeReason.Exhausted
+            : null;
+        return reason is { } r ? [new RoomStatusChanged(s.Seq + 1, now, RoomStatus.Finished, r)] : [];
+    }
+
+    public static IReadOnlyList<IRoomEvent> Close(RoomState s, string userId, DateTime now)
+    {
+        RequireMember(s, userId);
+        if (s.CreatorId != userId) throw new TrinityException(ErrorCodes.Forbidden, "only the room's creator can close it");
+        return s.IsFinished ? [] : [new RoomStatusChanged(s.Seq + 1, now, RoomStatus.Finished, StateChangeReason.Closed)];
+    }
+
+    public static IReadOnlyList<IRoomEvent> Chat(RoomState s, string userId, string text, DateTime now)
+    {
+        var member = RequireMember(s, userId);
+        return [new ChatPosted(s.Seq + 1, now, userId, member.DisplayName, text)];
+    }
+
+    /// <summary>Checks a private message may go from one member to another; returns the sender.</summary>
+    public static MemberState PrivateMessage(RoomState s, string fromUserId, string toUserId)
+    {
+        var from = RequireMember(s, fromUserId);
+        if (!s.IsMember(toUserId)) throw new TrinityException(ErrorCodes.Forbidden, "the recipient is not a member of this room");
+        return from;
+    }
+
+    public static void Recommendations(RoomState s, string userId)
+    {
+        RequireMember(s, userId);
+        if (s.IsFinished) throw new TrinityException(ErrorCodes.RoomClosed, "the room is finished");
+    }
+
+    public static IReadOnlyList<IRoomEvent> AddRecommended(RoomState s, string requestedBy, Recommendations.Recommendation r, DateTime now)
+    {
+        if (s.IsFinished) return [];
+        var fresh = r.Titles.Where(t => s.Title(t.MediaId) is null).DistinctBy(t => t.MediaId).ToArray();
+        return [new TitlesRecommended(s.Seq + 1, now, requestedBy, fresh, r.Genres, r.Reasoning, r.EmotionalState, r.Confidence, r.Source)];
+    }
+
+    public static IReadOnlyList<IRoomEvent> WentOffline(RoomState s, string userId, DateTime now) =>
+        s.Member(userId) is { Online: true } m ? [new MemberPresenceChanged(s.Seq + 1, now, userId, m.Status, false)] : [];
+
+    /// <summary>Active members with no connection and no vote for <paramref name="after"/> turn inactive.</summary>
+    public static IReadOnlyList<IRoomEvent> Inactivity(RoomState s, TimeSpan after, DateTime now)
+    {
+        var seq = s.Seq;
+        return s.Members
+            .Where(m => m is { Status: MemberStatus.Active, Online: false } && now - m.LastActivity >= after)
+            .Select(m => (IRoomEvent)new MemberPresenceChanged(++seq, now, m.UserId, MemberStatus.Inactive, false))
+            .ToArray();
+    }
+
+    public static MemberState RequireMember(RoomState s, string userId) =>
+        s.Member(userId) is { Status: not MemberStatus.Left } m
+            ? m
+            : throw new TrinityException(ErrorCodes.Forbidden, "you are not a member of this room");
+}

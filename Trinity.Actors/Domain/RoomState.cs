@@ -1,0 +1,184 @@
+using System.Text.Json.Serialization;
+using Trinity.Actors.Messages.Events;
+using Trinity.Actors.Protocol;
+
+namespace Trinity.Actors.Domain;
+
+public sealed class MemberState
+{
+    public required string UserId { get; init; }
+    public required string DisplayName { get; set; }
+    public MemberRole Role { get; init; }
+    public MemberStatus Status { get; set; }
+    public bool Online { get; set; }
+    public DateTime LastActivity { get; set; }
+}
+
+/// <summary>A cast vote and the result its voter was given, returned again for a repeat.</summary>
+public sealed record VoteRecord(VoteType VoteType, string? VoteId, VoteResult Result);
+
+/// <summary>
+/// Everything about one room, changed only by <see cref="Apply"/> of its events (so recovery
+/// replays to the same state) and saved whole as the journal snapshot.
+/// </summary>
+public sealed class RoomState : ITrinityMessage
+{
+    public string RoomId { get; set; } = "";
+    public string InviteCode { get; set; } = "";
+    public RoomSettings? Settings { get; set; }
+    public string CreatorId { get; set; } = "";
+    public RoomStatus Status { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public long Seq { get; set; }
+    public List<MediaItem> Titles { get; set; } = [];
+    /// <summary>Sizes of the consecutive title batches: the initial list, then each recommendation.</summary>
+    public List<int> Batches { get; set; } = [];
+    public List<MemberState> Members { get; set; } = [];
+    /// <summary>userId → mediaId → vote.</summary>
+    public Dictionary<string, Dictionary<string, VoteRecord>> Votes { get; set; } = new();
+    public List<Match> Matches { get; set; } = [];
+
+    private readonly Dictionary<string, IReadOnlyList<MediaItem>> _queues = new();
+
+    [JsonIgnore] public bool IsCreated => Settings is not null;
+    [JsonIgnore] public bool IsFinished => Status == RoomStatus.Finished;
+
+    public MemberState? Member(string userId) => Members.Find(m => m.UserId == userId);
+
+    /// <summary>A member in the protocol's sense: joined and not left.</summary>
+    public bool IsMember(string userId) => Member(userId) is { Status: not MemberStatus.Left };
+
+    public int MemberCount => Members.Count(m => m.Status != MemberStatus.Left);
+
+    public IReadOnlySet<string> EligibleVoters() =>
+        Members.Where(m => m.Status == MemberStatus.Active).Select(m => m.UserId).ToHashSet();
+
+    public IReadOnlySet<string> Likers(string mediaId) =>
+        Members.Where(m => m.Status != MemberStatus.Left && VotesOf(m.UserId).GetValueOrDefault(mediaId)?.VoteType == VoteType.Like)
+            .Select(m => m.UserId).ToHashSet();
+
+    public IReadOnlyDictionary<string, VoteRecord> VotesOf(string userId) =>
+        Votes.TryGetValue(userId, out var votes) ? votes : EmptyVotes;
+
+    public MediaItem? Title(string mediaId) => Titles.Find(t => t.MediaId == mediaId);
+
+    public bool IsMatched(string mediaId) => Matches.Exists(m => m.MediaId == mediaId);
+
+    /// <summary>The member's own order: each batch shuffled by (roomId, userId, batch), batches in order.</summary>
+    public IReadOnlyList<MediaItem> QueueOf(string userId)
+    {
+        if (_queues.TryGetValue(userId, out var cached)) return cached;
+        var queue = new List<MediaItem>(Titles.Count);
+        var start = 0;
+        for (var batch = 0; batch < Batches.Count; batch++)
+        {
+            var items = Titles.GetRange(start, Batches[batch]);
+            queue.AddRange(StableShuffle.Shuffle(items, StableShuffle.Seed(RoomId, userId, batch.ToString())));
+            start += Batches[batch];
+        }
+        return _queues[userId] = queue;
+    }
+
+    public int CurrentIndex(string userId)
+    {
+        var votes = VotesOf(userId);
+        var queue = QueueOf(userId);
+        for (var i = 0; i < queue.Count; i++)
+            if (!votes.ContainsKey(queue[i].MediaId)) return i;
+        return queue.Count;
+    }
+
+    public Progress ProgressOf(string userId) => ProgressMath.Of(VotesOf(userId).Count, Titles.Count);
+
+    /// <summary>Every active member has voted every title (and there is at least one).</summary>
+    public bool IsExhausted()
+    {
+        var eligible = EligibleVoters();
+        return eligible.Count > 0 && eligible.All(u => VotesOf(u).Count >= Titles.Count);
+    }
+
+    public RoomSnapshot SnapshotFor(string userId)
+    {
+        var queue = QueueOf(userId);
+        return new RoomSnapshot(RoomId, InviteCode, Settings!.Name, Status, Settings.Consensus, CreatorId,
+            Settings.MaxMembers, Settings.EndOnFirstMatch,
+            Members.Select(m => new MemberView(m.UserId, m.DisplayName, m.Role, m.Status, m.Online, VotesOf(m.UserId).Count)).ToArray(),
+            queue, CurrentIndex(userId), ProgressOf(userId), Matches.ToArray(), Seq);
+    }
+
+    public void Apply(IRoomEvent e)
+    {
+        switch (e)
+        {
+            case RoomCreated c:
+                RoomId = c.RoomId;
+                InviteCode = c.InviteCode;
+                Settings = c.Settings;
+                CreatorId = c.CreatorId;
+                Status = RoomStatus.Active;
+                CreatedAt = c.At;
+                Titles = c.Titles.ToList();
+                Batches = [c.Titles.Count];
+                Members.Add(new MemberState
+                {
+                    UserId = c.CreatorId, DisplayName = c.CreatorName, Role = MemberRole.Creator,
+                    Status = MemberStatus.Active, Online = c.CreatorOnline, LastActivity = c.At,
+                });
+                break;
+            case MemberJoined j:
+                Members.Add(new MemberState
+                {
+                    UserId = j.UserId, DisplayName = j.DisplayName, Role = MemberRole.Member,
+                    Status = MemberStatus.Active, Online = j.Online, LastActivity = j.At,
+                });
+                break;
+            case MemberPresenceChanged p:
+                var member = Member(p.UserId)!;
+                member.Status = p.Status;
+                member.Online = p.Online;
+                // Turning inactive is the absence of activity, not activity.
+                if (p.Status != MemberStatus.Inactive) member.LastActivity = p.At;
+                break;
+            case RoomStatusChanged s:
+                Status = s.Status;
+                break;
+            case VoteCast v:
+                ApplyVote(v);
+                break;
+            case MatchFound m:
+                var match = new Match(m.MediaId, m.MediaTitle, m.Participants, m.MatchType, m.At);
+                Matches.Add(match);
+                if (m.TriggeredBy is { } voter && Votes.GetValueOrDefault(voter)?.GetValueOrDefault(m.MediaId) is { } record)
+                    Votes[voter][m.MediaId] = record with { Result = record.Result with { Matched = match } };
+                break;
+            case TitlesRecommended r:
+                Titles.AddRange(r.Titles);
+                Batches.Add(r.Titles.Count);
+                _queues.Clear();
+                break;
+            case ChatPosted:
+                break;
+        }
+        Seq = e.Seq;
+    }
+
+    private void ApplyVote(VoteCast v)
+    {
+        if (!Votes.TryGetValue(v.UserId, out var votes)) Votes[v.UserId] = votes = new Dictionary<string, VoteRecord>();
+        votes[v.MediaId] = new VoteRecord(v.VoteType, v.VoteId, null!);
+        var index = CurrentIndex(v.UserId);
+        var queue = QueueOf(v.UserId);
+        var result = new VoteResult(RoomId, v.MediaId, v.VoteType, ProgressOf(v.UserId),
+            index < queue.Count ? queue[index].MediaId : null, index >= queue.Count, null);
+        votes[v.MediaId] = new VoteRecord(v.VoteType, v.VoteId, result);
+        Member(v.UserId)!.LastActivity = v.At;
+    }
+
+    /// <summary>After recovery nobody is connected: subscriptions are not durable, presence is rebuilt by joins.</summary>
+    public void MarkAllOffline()
+    {
+        foreach (var m in Members) m.Online = false;
+    }
+
+    private static readonly IReadOnlyDictionary<string, VoteRecord> EmptyVotes = new Dictionary<string, VoteRecord>();
+}

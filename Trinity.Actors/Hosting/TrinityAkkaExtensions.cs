@@ -1,0 +1,90 @@
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Cluster.Hosting;
+using Akka.Cluster.Sharding;
+using Akka.Hosting;
+using Akka.Persistence.Sql.Hosting;
+using Akka.Remote.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Trinity.Actors.Actors;
+using Trinity.Actors.Catalog;
+using Trinity.Actors.Recommendations;
+
+namespace Trinity.Actors.Hosting;
+
+/// <summary>Akka.Hosting set-up of a Trinity node: one extension per concern, composed by <see cref="AddTrinity"/>.</summary>
+public static class TrinityAkkaExtensions
+{
+    public const string SystemName = "trinity";
+
+    /// <summary>Everything a node runs: remoting, cluster, journal, the shard regions and the node-local actors.</summary>
+    public static AkkaConfigurationBuilder AddTrinity(this AkkaConfigurationBuilder builder, TrinityOptions options) =>
+        builder
+            .AddHocon(TrinityHocon.Load(), HoconAddMode.Append)
+            .AddTrinityCluster(options.Cluster)
+            .AddTrinityPersistence(options)
+            .AddRoomActors(options.Rooms)
+            .AddDirectoryActors()
+            .AddConnectionActors(options.Rooms);
+
+    public static AkkaConfigurationBuilder AddTrinityCluster(this AkkaConfigurationBuilder builder, ClusterNodeOptions cluster)
+    {
+        builder
+            .WithRemoting(cluster.Hostname, cluster.Port)
+            .WithClustering(new ClusterOptions { SeedNodes = cluster.SeedList.ToArray(), Roles = cluster.RoleList.ToArray() })
+            .WithDistributedPubSub(role: null!);
+        // With no seeds the node forms a cluster of one by joining itself.
+        if (cluster.SeedList.Count == 0)
+            builder.AddStartup((system, _) => Cluster.Get(system).Join(Cluster.Get(system).SelfAddress));
+        return builder;
+    }
+
+    public static AkkaConfigurationBuilder AddTrinityPersistence(this AkkaConfigurationBuilder builder, TrinityOptions options)
+    {
+        var (connectionString, provider) = TrinityPersistence.Resolve(options);
+        TrinityPersistence.PrepareSqlite(connectionString);
+        return builder.WithSqlPersistence(connectionString, provider);
+    }
+
+    public static AkkaConfigurationBuilder AddRoomActors(this AkkaConfigurationBuilder builder, RoomOptions rooms)
+    {
+        var settings = new RoomActorSettings(rooms.InactiveAfter, rooms.IdleAfter, rooms.SnapshotEvery);
+        return builder.WithShardRegion<RoomRegion>("room",
+            (_, _, resolver) => roomId => RoomActor.Props(roomId, settings,
+                resolver.GetService<ICatalog>(), resolver.GetService<IRecommender>(), resolver.GetService<TimeProvider>()),
+            new TrinityMessageExtractor(), ShardOptions());
+    }
+
+    /// <summary>Invite codes and each user's room list: small persistent entities, sharded like rooms.</summary>
+    public static AkkaConfigurationBuilder AddDirectoryActors(this AkkaConfigurationBuilder builder) =>
+        builder
+            .WithShardRegion<InviteCodeRegion>("invite-code",
+                code => Props.Create(() => new InviteCodeActor(code)), new TrinityMessageExtractor(), ShardOptions())
+            .WithShardRegion<UserRoomsRegion>("user-rooms",
+                userId => Props.Create(() => new UserRoomsActor(userId)), new TrinityMessageExtractor(), ShardOptions());
+
+    public static AkkaConfigurationBuilder AddConnectionActors(this AkkaConfigurationBuilder builder, RoomOptions rooms) =>
+        builder.WithActors((system, registry, resolver) =>
+        {
+            var push = resolver.GetService<IClientPush>();
+            registry.Register<Connections>(
+                system.ActorOf(Props.Create(() => new ConnectionsActor(push, rooms.ConnectionBuffer)), "connections"));
+        });
+
+    /// <summary>The services the actors need, with the embedded defaults.</summary>
+    public static IServiceCollection AddTrinityServices(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ICatalog, EmbeddedCatalog>();
+        services.AddSingleton<IRecommender, KeywordRecommender>();
+        return services;
+    }
+
+    private static ShardOptions ShardOptions() => new()
+    {
+        StateStoreMode = StateStoreMode.DData,
+        RememberEntities = false,
+        // Entities passivate themselves when idle; see RoomOptions.IdleAfter.
+        ShouldPassivateIdleEntities = false,
+    };
+}

@@ -1,0 +1,50 @@
+namespace Trinity.Actors.Hosting;
+
+/// <summary>The <c>Trinity</c> configuration section (appsettings, <c>Trinity__...</c> variables, command line).</summary>
+public sealed class TrinityOptions
+{
+    public const string Section = "Trinity";
+
+    /// <summary>Where the embedded SQLite journal lives (relative paths are relative to the working directory).</summary>
+    public string DataDir { get; set; } = "./data";
+
+    public RoomOptions Rooms { get; set; } = new();
+    public ClusterNodeOptions Cluster { get; set; } = new();
+    public PersistenceOptions Persistence { get; set; } = new();
+}
+
+public sealed class RoomOptions
+{
+    public TimeSpan InactiveAfter { get; set; } = TimeSpan.FromMinutes(30);
+    /// <summary>A room with no connected member is passivated after this long; it recovers on the next command.</summary>
+    public TimeSpan IdleAfter { get; set; } = TimeSpan.FromMinutes(10);
+    public int SnapshotEvery { get; set; } = 100;
+    /// <summary>How long a call waits for its room before it fails with UNAVAILABLE.</summary>
+    public TimeSpan AskTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>Events buffered per connection for a slow client before the oldest are dropped.</summary>
+    public int ConnectionBuffer { get; set; } = 256;
+}
+
+public sealed class ClusterNodeOptions
+{
+    public string Hostname { get; set; } = "127.0.0.1";
+    /// <summary>Akka remoting port; 0 picks a free one (fine for a single node).</summary>
+    public int Port { get; set; }
+    /// <summary>Comma-separated <c>akka.tcp://trinity@host:port</c>; empty = form a cluster of one.</summary>
+    public string Seeds { get; set; } = "";
+    public string Roles { get; set; } = "";
+
+    public IReadOnlyList<string> SeedList => Split(Seeds);
+    public IReadOnlyList<string> RoleList => Split(Roles);
+
+    private static string[] Split(string value) =>
+        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+public sealed class PersistenceOptions
+{
+    /// <summary><c>sqlite</c> (embedded default).</summary>
+    public string Provider { get; set; } = "sqlite";
+    /// <summary>Overrides the connection string derived from <see cref="TrinityOptions.DataDir"/>.</summary>
+    public string? ConnectionString { get; set; }
+}

@@ -1,0 +1,36 @@
+using Akka.Actor;
+using Trinity.Actors.Domain;
+using Trinity.Actors.Protocol;
+
+namespace Trinity.Actors.Messages.Commands;
+
+/// <summary>Routes a message to its room's shard and entity.</summary>
+public interface IWithRoomId
+{
+    string RoomId { get; }
+}
+
+public interface IRoomCommand : ITrinityMessage, IWithRoomId;
+
+/// <param name="Subscriber">the caller's ConnectionActor, subscribed to the room's events; null for REST</param>
+public sealed record CreateRoom(string RoomId, string InviteCode, RoomSettings Settings,
+    string UserId, string DisplayName, IActorRef? Subscriber) : IRoomCommand;
+
+public sealed record JoinRoom(string RoomId, string UserId, string DisplayName, IActorRef? Subscriber) : IRoomCommand;
+
+public sealed record LeaveRoom(string RoomId, string UserId) : IRoomCommand;
+
+public sealed record CastVote(string RoomId, string UserId, string MediaId, VoteType VoteType, string? VoteId) : IRoomCommand;
+
+public sealed record RequestRecommendations(string RoomId, string UserId, string Mood) : IRoomCommand;
+
+/// <summary>A chat line to the room, or a private message when <see cref="ToUserId"/> is set.</summary>
+public sealed record SendChat(string RoomId, string UserId, string Text, string? ToUserId) : IRoomCommand;
+
+public sealed record CloseRoom(string RoomId, string UserId) : IRoomCommand;
+
+/// <summary>The reply to any room command or query that was refused; nothing changed.</summary>
+public sealed record CommandRejected(string Code, string Message) : ITrinityMessage
+{
+    public TrinityException ToException() => new(Code, Message);
+}

@@ -1,0 +1,35 @@
+using Trinity.Actors.Domain;
+using Trinity.Actors.Protocol;
+
+namespace Trinity.Actors.Messages.Events;
+
+/// <summary>
+/// What happened in a room, as persisted in its journal. Every one of them is also a room event
+/// on the wire (see <see cref="Domain.RoomNotifications"/>), so <see cref="Seq"/> is gapless and durable.
+/// </summary>
+public interface IRoomEvent : ITrinityMessage
+{
+    long Seq { get; }
+    DateTime At { get; }
+}
+
+public sealed record RoomCreated(long Seq, DateTime At, string RoomId, string InviteCode, RoomSettings Settings,
+    string CreatorId, string CreatorName, bool CreatorOnline, IReadOnlyList<MediaItem> Titles) : IRoomEvent;
+
+public sealed record MemberJoined(long Seq, DateTime At, string UserId, string DisplayName, bool Online) : IRoomEvent;
+
+/// <summary>A member's status or presence changed: rejoined, left, turned inactive, came online or went offline.</summary>
+public sealed record MemberPresenceChanged(long Seq, DateTime At, string UserId, MemberStatus Status, bool Online) : IRoomEvent;
+
+public sealed record RoomStatusChanged(long Seq, DateTime At, RoomStatus Status, StateChangeReason Reason) : IRoomEvent;
+
+public sealed record VoteCast(long Seq, DateTime At, string UserId, string MediaId, VoteType VoteType, string? VoteId) : IRoomEvent;
+
+/// <param name="TriggeredBy">the voter whose vote made the match; null when the eligible set shrank</param>
+public sealed record MatchFound(long Seq, DateTime At, string MediaId, string MediaTitle,
+    IReadOnlyList<string> Participants, ConsensusMode MatchType, string? TriggeredBy) : IRoomEvent;
+
+public sealed record TitlesRecommended(long Seq, DateTime At, string RequestedBy, IReadOnlyList<MediaItem> Titles,
+    IReadOnlyList<string> Genres, string Reasoning, string EmotionalState, double Confidence, string Source) : IRoomEvent;
+
+public sealed record ChatPosted(long Seq, DateTime At, string UserId, string DisplayName, string Text) : IRoomEvent;

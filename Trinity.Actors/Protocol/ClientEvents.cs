@@ -1,0 +1,64 @@
+using System.Text.Json.Serialization;
+
+namespace Trinity.Actors.Protocol;
+
+/// <summary>Something pushed to client connections; <see cref="EventName"/> is the SignalR method name.</summary>
+public interface IClientEvent : ITrinityMessage
+{
+    [JsonIgnore] string EventName { get; }
+}
+
+/// <summary>An event of one room's sequence: <c>seq</c> rises by one per event, with no gaps.</summary>
+public interface IRoomNotification : IClientEvent
+{
+    string RoomId { get; }
+    long Seq { get; }
+    DateTime Timestamp { get; }
+}
+
+public sealed record VoteUpdate(string RoomId, long Seq, DateTime Timestamp,
+    string UserId, string MediaId, VoteType VoteType, Progress Progress) : IRoomNotification
+{
+    public string EventName => "voteUpdate";
+}
+
+public sealed record MatchFoundNotice(string RoomId, long Seq, DateTime Timestamp,
+    string MediaId, string MediaTitle, IReadOnlyList<string> Participants, ConsensusMode MatchType) : IRoomNotification
+{
+    public string EventName => "matchFound";
+}
+
+public sealed record RoomStateChanged(string RoomId, long Seq, DateTime Timestamp,
+    RoomStatus Status, string? CurrentMediaId, int QueueLength, int ActiveMembers, StateChangeReason? Reason) : IRoomNotification
+{
+    public string EventName => "roomStateChanged";
+}
+
+public sealed record MemberStatusChanged(string RoomId, long Seq, DateTime Timestamp,
+    string UserId, string DisplayName, MemberStatus Status, bool Online, DateTime LastActivity) : IRoomNotification
+{
+    public string EventName => "memberStatusChanged";
+}
+
+public sealed record AiRecommendation(string RoomId, long Seq, DateTime Timestamp,
+    string RequestedBy, IReadOnlyList<string> MediaIds, IReadOnlyList<string> Titles, IReadOnlyList<string> Genres,
+    string Reasoning, string EmotionalState, double Confidence, string Source) : IRoomNotification
+{
+    public string EventName => "aiRecommendation";
+}
+
+public sealed record ChatMessage(string RoomId, long Seq, DateTime Timestamp,
+    string UserId, string DisplayName, string Text) : IRoomNotification
+{
+    public string EventName => "chatMessage";
+}
+
+public sealed record SystemMessage(SystemMessageType Type, string Message, DateTime Timestamp) : IClientEvent
+{
+    public string EventName => "systemMessage";
+}
+
+public sealed record PrivateMessage(string FromUserId, string FromDisplayName, string RoomId, string Text, DateTime Timestamp) : IClientEvent
+{
+    public string EventName => "privateMessage";
+}

@@ -1,0 +1,20 @@
+namespace Trinity.Actors.Protocol;
+
+// Enum values travel as lower-case (camelCase) strings: see TrinityJson.
+
+public enum ConsensusMode { Unanimous, Majority }
+
+public enum RoomStatus { Active, Paused, Finished }
+
+public enum MemberStatus { Active, Inactive, Left }
+
+public enum MemberRole { Creator, Member }
+
+public enum VoteType { Like, Dislike }
+
+public enum MediaType { Movie, Tv }
+
+/// <summary>Why a room's state changed (the <c>reason</c> of <c>roomStateChanged</c>).</summary>
+public enum StateChangeReason { Created, MemberJoined, MemberLeft, Closed, FirstMatch, Exhausted, Empty }
+
+public enum SystemMessageType { Info, Warning, Maintenance }
