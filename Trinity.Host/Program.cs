@@ -1,0 +1,3 @@
+using Trinity.Host;
+
+await TrinityApp.Build(args).RunAsync();

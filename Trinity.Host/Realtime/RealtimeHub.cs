@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Akka.Actor;
+using Akka.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Trinity.Actors.Actors;
+using Trinity.Actors.Gateway;
+using Trinity.Actors.Hosting;
+using Trinity.Actors.Protocol;
+using Trinity.Host.Auth;
+
+namespace Trinity.Host.Realtime;
+
+/// <summary>
+/// The SignalR hub at <c>/realtime</c> (PROTOCOL.md section 3). Each connection has a ConnectionActor
+/// that receives its rooms' events; calls go to the rooms through the <see cref="RoomGateway"/>.
+/// Arguments arrive as raw JSON so that bad ones fail with VALIDATION_FAILED, not a binding error.
+/// </summary>
+[Authorize]
+public sealed class RealtimeHub(RoomGateway rooms, IRequiredActor<Connections> connections) : Hub
+{
+    private const string ConnectionActorKey = "trinity.connection";
+
+    public override async Task OnConnectedAsync()
+    {
+        var actor = await connections.ActorRef.Ask<IActorRef>(new ConnectionsActor.Open(Context.ConnectionId), TimeSpan.FromSeconds(5));
+        Context.Items[ConnectionActorKey] = actor;
+        await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.ActorRef.Tell(new ConnectionsActor.Close(Context.ConnectionId));
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    public Task<RoomSnapshot> CreateRoom(JsonElement request) =>
+        rooms.CreateAsync(Caller, WireBinding.Bind<CreateRoomRequest>(request), Subscriber);
+
+    public Task<RoomSnapshot> JoinRoom(JsonElement request) =>
+        rooms.JoinAsync(Caller, WireBinding.Bind<JoinRoomRequest>(request), Subscriber);
+
+    public Task<LeftRoom> LeaveRoom(JsonElement request) =>
+        rooms.LeaveAsync(Caller, WireBinding.Bind<RoomRequest>(request));
+
+    public Task<VoteResult> Vote(JsonElement request) =>
+        rooms.VoteAsync(Caller, WireBinding.Bind<VoteRequest>(request));
+
+    public Task<RoomSnapshot> GetRoomState(JsonElement request) =>
+        rooms.GetStateAsync(Caller, WireBinding.Bind<RoomRequest>(request));
+
+    public Task<RecommendationsAccepted> RequestRecommendations(JsonElement request) =>
+        rooms.RecommendAsync(Caller, WireBinding.Bind<RecommendationsRequest>(request));
+
+    public Task<MessageDelivered> SendMessage(JsonElement request) =>
+        rooms.SendMessageAsync(Caller, WireBinding.Bind<SendMessageRequest>(request));
+
+    public Task<RoomSnapshot> CloseRoom(JsonElement request) =>
+        rooms.CloseAsync(Caller, WireBinding.Bind<RoomRequest>(request));
+
+    private Caller Caller => Context.User.ToCaller();
+
+    private IActorRef Subscriber => (IActorRef)Context.Items[ConnectionActorKey]!;
+}

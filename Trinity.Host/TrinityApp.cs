@@ -1,0 +1,60 @@
+using Akka.Hosting;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Trinity.Actors.Actors;
+using Trinity.Actors.Gateway;
+using Trinity.Actors.Hosting;
+using Trinity.Actors.Serialization;
+using Trinity.Host.Api;
+using Trinity.Host.Auth;
+using Trinity.Host.Health;
+using Trinity.Host.Realtime;
+
+namespace Trinity.Host;
+
+/// <summary>Composes a Trinity node: configuration, the actor system, auth, the hub, the API and health.</summary>
+public static class TrinityApp
+{
+    /// <summary>Largest hub message a client may send; argument objects are small.</summary>
+    public const long MaxHubMessageBytes = 32 * 1024;
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var options = builder.Configuration.GetSection(TrinityOptions.Section).Get<TrinityOptions>() ?? new TrinityOptions();
+        var admin = builder.Configuration.GetSection(AdminOptions.Section).Get<AdminOptions>() ?? new AdminOptions();
+
+        builder.Services.AddSingleton(options).AddSingleton(options.Rooms);
+        builder.Services.AddTrinityServices();
+        builder.Services.AddSingleton<IClientPush, HubClientPush>();
+        builder.Services.AddSingleton<RoomGateway>();
+        builder.Services.AddTrinityAuth(builder.Configuration, builder.Environment);
+        builder.Services.ConfigureHttpJsonOptions(o => TrinityJson.Configure(o.SerializerOptions));
+        builder.Services
+            .AddSignalR(o =>
+            {
+                o.AddFilter<TrinityErrorFilter>();
+                o.MaximumReceiveMessageSize = MaxHubMessageBytes;
+            })
+            .AddJsonProtocol(o => TrinityJson.Configure(o.PayloadSerializerOptions))
+            .AddMessagePackProtocol(o => o.SerializerOptions = MessagePackWire.Options);
+        builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("cluster-and-journal", tags: ["ready"]);
+        builder.Services.AddAkka(TrinityAkkaExtensions.SystemName, (akka, _) => akka.AddTrinity(options));
+
+        var app = builder.Build();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseApiErrors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHub<RealtimeHub>(AuthSetup.RealtimePath);
+        var api = app.MapGroup("/api");
+        api.MapAuthEndpoints();
+        api.MapRoomEndpoints();
+        api.MapAdminEndpoints(admin);
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        return app;
+    }
+}
