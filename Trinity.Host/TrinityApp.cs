@@ -24,6 +24,8 @@ public static class TrinityApp
         var options = builder.Configuration.GetSection(TrinityOptions.Section).Get<TrinityOptions>() ?? new TrinityOptions();
         var admin = builder.Configuration.GetSection(AdminOptions.Section).Get<AdminOptions>() ?? new AdminOptions();
 
+        // A refused call is an answer, not a server error: TrinityErrorFilter logs the unexpected ones.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Critical);
         builder.Services.AddSingleton(options).AddSingleton(options.Rooms);
         builder.Services.AddTrinityServices();
         builder.Services.AddSingleton<IClientPush, HubClientPush>();
@@ -38,6 +40,7 @@ public static class TrinityApp
             })
             .AddJsonProtocol(o => TrinityJson.Configure(o.PayloadSerializerOptions))
             .AddMessagePackProtocol(o => o.SerializerOptions = MessagePackWire.Options);
+        ErrorCodeHubProtocol.DecorateAll(builder.Services);
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("cluster-and-journal", tags: ["ready"]);
         builder.Services.AddAkka(TrinityAkkaExtensions.SystemName, (akka, _) => akka.AddTrinity(options));
 

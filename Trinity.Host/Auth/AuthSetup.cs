@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Trinity.Actors.Domain;
 using Trinity.Actors.Hosting;
+using Trinity.Actors.Protocol;
+using Trinity.Host.Api;
 
 namespace Trinity.Host.Auth;
 
@@ -44,6 +46,11 @@ public static class AuthSetup
                         else if (allowQueryUserId && query["userId"].ToString() is { Length: > 0 } userId && Identifiers.IsPlausibleId(userId))
                             context.Token = tokens.Issue(userId, userId).Token;
                         return Task.CompletedTask;
+                    },
+                    OnChallenge = context =>
+                    {
+                        context.HandleResponse();
+                        return ApiErrors.WriteAsync(context.HttpContext, ErrorCodes.Unauthorized, "a valid bearer token is required");
                     },
                 };
             });

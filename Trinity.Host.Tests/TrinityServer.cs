@@ -1,0 +1,87 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Trinity.Host;
+using Trinity.Host.Auth;
+
+namespace Trinity.Host.Tests;
+
+/// <summary>A real Trinity node on real Kestrel, on a free loopback port, with its own SQLite file.</summary>
+public sealed class TrinityServer : IAsyncDisposable
+{
+    public const string SigningKey = "end-to-end-test-signing-key-0123456789abcdef";
+    public const string AdminKey = "end-to-end-admin-key";
+
+    private readonly WebApplication _app;
+
+    private TrinityServer(WebApplication app, string dataDir, Uri baseUri)
+    {
+        _app = app;
+        DataDir = dataDir;
+        BaseUri = baseUri;
+        Http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public string DataDir { get; }
+    public Uri BaseUri { get; }
+    public HttpClient Http { get; }
+
+    public static string NewDataDir() => Directory.CreateTempSubdirectory("trinity-e2e-").FullName;
+
+    /// <summary>The settings every test node runs with; a child process gets the same ones.</summary>
+    public static string[] Arguments(string dataDir, string urls = "http://127.0.0.1:0") =>
+    [
+        $"--urls={urls}",
+        "--environment=Production",
+        $"--Trinity:DataDir={dataDir}",
+        $"--Trinity:Auth:SigningKey={SigningKey}",
+        $"--Trinity:Admin:Key={AdminKey}",
+        "--Logging:LogLevel:Default=Warning",
+        "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
+    ];
+
+    public static async Task<TrinityServer> StartAsync(string? dataDir = null, params string[] extraArguments)
+    {
+        dataDir ??= NewDataDir();
+        var app = TrinityApp.Build([.. Arguments(dataDir), .. extraArguments]);
+        await app.StartAsync();
+        var server = new TrinityServer(app, dataDir, new Uri(app.Urls.First()));
+        await WaitUntilReadyAsync(server.Http);
+        return server;
+    }
+
+    /// <summary>Polls readiness (a bounded loop that fails loudly), as an orchestrator would.</summary>
+    public static async Task WaitUntilReadyAsync(HttpClient http)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        string last = "no answer";
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                var response = await http.GetAsync("/healthz/ready");
+                if (response.IsSuccessStatusCode) return;
+                last = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+            }
+            catch (HttpRequestException e)
+            {
+                last = e.Message;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"the node did not become ready: {last}");
+    }
+
+    public async Task<GuestIdentity> GuestAsync(string displayName)
+    {
+        var response = await Http.PostAsJsonAsync("/api/auth/guest", new { displayName });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<GuestIdentity>())!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
