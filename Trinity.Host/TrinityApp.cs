@@ -56,6 +56,8 @@ public static class TrinityApp
         api.MapAuthEndpoints();
         api.MapRoomEndpoints();
         api.MapAdminEndpoints(admin);
+        // Invite links open the web client, which joins by the code in its path.
+        app.MapFallbackToFile("/join/{inviteCode}", "index.html");
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         return app;

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Trinity.Actors.Domain;
 using Trinity.Actors.Protocol;
@@ -12,7 +13,8 @@ public static class AuthEndpoints
 {
     public const int MaxDisplayNameLength = 40;
 
-    public static void MapAuthEndpoints(this IEndpointRouteBuilder api) =>
+    public static void MapAuthEndpoints(this IEndpointRouteBuilder api)
+    {
         api.MapPost("/auth/guest", (JsonElement? body, TokenService tokens) =>
         {
             var name = WireBinding.Bind<GuestRequest>(body).DisplayName?.Trim();
@@ -21,4 +23,12 @@ public static class AuthEndpoints
                 throw TrinityException.Validation("displayName", $"must be at most {MaxDisplayNameLength} characters");
             return tokens.Issue("u" + Identifiers.NewRoomId()[1..], name);
         });
+
+        // A still-valid token buys a fresh one for the same user, so a client never has to lose its identity.
+        api.MapPost("/auth/refresh", (ClaimsPrincipal user, TokenService tokens) =>
+        {
+            var caller = user.ToCaller();
+            return tokens.Issue(caller.UserId, caller.DisplayName);
+        }).RequireAuthorization();
+    }
 }
