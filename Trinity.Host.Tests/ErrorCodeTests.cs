@@ -5,14 +5,8 @@ using Trinity.Actors.Protocol;
 namespace Trinity.Host.Tests;
 
 /// <summary>Each refusal carries its protocol code, changes nothing, and leaves the connection usable.</summary>
-public sealed class ErrorCodeTests : IAsyncLifetime
+public sealed class ErrorCodeTests : ServerTest
 {
-    private TrinityServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await TrinityServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     private static async Task<string> Refused(TrinityClient client, string method, object argument)
     {
         var error = await Assert.ThrowsAsync<HubException>(() => client.Invoke<object>(method, argument));
@@ -24,9 +18,9 @@ public sealed class ErrorCodeTests : IAsyncLifetime
     [InlineData(true)]
     public async Task Every_refusal_names_its_code_and_the_connection_stays_usable(bool messagePack)
     {
-        await using var ana = await TrinityClient.ConnectAsync(_server, "Ana", messagePack);
-        await using var ben = await TrinityClient.ConnectAsync(_server, "Ben", messagePack);
-        await using var eve = await TrinityClient.ConnectAsync(_server, "Eve", messagePack);
+        await using var ana = await TrinityClient.ConnectAsync(Server, "Ana", messagePack);
+        await using var ben = await TrinityClient.ConnectAsync(Server, "Ben", messagePack);
+        await using var eve = await TrinityClient.ConnectAsync(Server, "Eve", messagePack);
         var room = await ana.Invoke<RoomSnapshot>("CreateRoom", new { name = "Pair", maxMembers = 2, queueSize = 5 });
         await ben.Invoke<RoomSnapshot>("JoinRoom", new { inviteCode = room.InviteCode });
         var title = room.Queue[0].MediaId;
@@ -60,7 +54,7 @@ public sealed class ErrorCodeTests : IAsyncLifetime
     public async Task A_connection_without_a_valid_token_is_refused()
     {
         var forged = new Trinity.Host.Auth.GuestIdentity("mallory", "Mallory", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJtYWxsb3J5In0.bm90LWEtc2lnbmF0dXJl", DateTime.UtcNow);
-        var error = await Assert.ThrowsAsync<HttpRequestException>(() => TrinityClient.ConnectAsync(_server.BaseUri, forged));
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => TrinityClient.ConnectAsync(Server.BaseUri, forged));
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, error.StatusCode);
     }
 }

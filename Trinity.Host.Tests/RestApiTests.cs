@@ -7,14 +7,8 @@ using Trinity.Actors.Serialization;
 
 namespace Trinity.Host.Tests;
 
-public sealed class RestApiTests : IAsyncLifetime
+public sealed class RestApiTests : ServerTest
 {
-    private TrinityServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await TrinityServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     private HttpRequestMessage Request(HttpMethod method, string path, string? token, object? body = null)
     {
         var request = new HttpRequestMessage(method, path);
@@ -25,14 +19,14 @@ public sealed class RestApiTests : IAsyncLifetime
 
     private async Task<T> Ok<T>(HttpMethod method, string path, string token, object? body = null)
     {
-        var response = await _server.Http.SendAsync(Request(method, path, token, body));
+        var response = await Server.Http.SendAsync(Request(method, path, token, body));
         Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<T>(TrinityJson.Options))!;
     }
 
     private async Task<(HttpStatusCode Status, string Code)> Error(HttpMethod method, string path, string? token, object? body = null)
     {
-        var response = await _server.Http.SendAsync(Request(method, path, token, body));
+        var response = await Server.Http.SendAsync(Request(method, path, token, body));
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, text.Length == 0 ? "" : JsonDocument.Parse(text).RootElement.GetProperty("code").GetString()!);
     }
@@ -40,8 +34,8 @@ public sealed class RestApiTests : IAsyncLifetime
     [Fact]
     public async Task A_room_can_be_played_over_REST_and_its_votes_reach_hub_members()
     {
-        var ana = await _server.GuestAsync("Ana");
-        await using var ben = await TrinityClient.ConnectAsync(_server, "Ben");
+        var ana = await Server.GuestAsync("Ana");
+        await using var ben = await TrinityClient.ConnectAsync(Server, "Ben");
         var room = await Ok<RoomSnapshot>(HttpMethod.Post, "/api/rooms", ana.Token, new { name = "Rest", queueSize = 5, filters = new { mediaTypes = new[] { "tv" } } });
         Assert.All(room.Queue, m => Assert.Equal(MediaType.Tv, m.MediaType));
         await ben.Invoke<RoomSnapshot>("JoinRoom", new { inviteCode = room.InviteCode });
@@ -64,12 +58,12 @@ public sealed class RestApiTests : IAsyncLifetime
     [Fact]
     public async Task REST_joins_by_invite_code_and_refuses_with_protocol_statuses()
     {
-        var ana = await _server.GuestAsync("Ana");
-        var ben = await _server.GuestAsync("Ben");
+        var ana = await Server.GuestAsync("Ana");
+        var ben = await Server.GuestAsync("Ben");
         var room = await Ok<RoomSnapshot>(HttpMethod.Post, "/api/rooms", ana.Token, new { name = "Codes", queueSize = 5, maxMembers = 2 });
         var joined = await Ok<RoomSnapshot>(HttpMethod.Post, "/api/rooms/join", ben.Token, new { inviteCode = room.InviteCode });
         Assert.Equal(room.RoomId, joined.RoomId);
-        var eve = await _server.GuestAsync("Eve");
+        var eve = await Server.GuestAsync("Eve");
 
         Assert.Equal((HttpStatusCode.Unauthorized, "UNAUTHORIZED"), await Error(HttpMethod.Get, $"/api/rooms/{room.RoomId}", null));
         Assert.Equal((HttpStatusCode.Unauthorized, "UNAUTHORIZED"), await Error(HttpMethod.Get, $"/api/rooms/{room.RoomId}", "not-a-token"));
@@ -84,7 +78,7 @@ public sealed class RestApiTests : IAsyncLifetime
     [Fact]
     public async Task The_catalogue_can_be_browsed()
     {
-        var ana = await _server.GuestAsync("Ana");
+        var ana = await Server.GuestAsync("Ana");
         var horror = await Ok<MediaItem[]>(HttpMethod.Get, "/api/media?genre=horror&type=movie", ana.Token);
         Assert.NotEmpty(horror);
         Assert.All(horror, m => Assert.True(m.Genres.Contains("horror") && m.MediaType == MediaType.Movie));
@@ -95,13 +89,13 @@ public sealed class RestApiTests : IAsyncLifetime
     [Fact]
     public async Task Operators_see_stats_and_broadcast_with_the_admin_key_only()
     {
-        await using var ana = await TrinityClient.ConnectAsync(_server, "Ana");
+        await using var ana = await TrinityClient.ConnectAsync(Server, "Ana");
         var room = await ana.Invoke<RoomSnapshot>("CreateRoom", new { name = "Ops", queueSize = 5 });
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await Error(HttpMethod.Get, "/api/admin/stats", null)).Status);
         var withKey = new HttpRequestMessage(HttpMethod.Get, "/api/admin/stats");
         withKey.Headers.Add("X-Admin-Key", TrinityServer.AdminKey);
-        var stats = JsonDocument.Parse(await (await _server.Http.SendAsync(withKey)).Content.ReadAsStringAsync()).RootElement;
+        var stats = JsonDocument.Parse(await (await Server.Http.SendAsync(withKey)).Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(1, stats.GetProperty("totalConnections").GetInt32());
         Assert.Equal(1, stats.GetProperty("nodes").GetInt32());
         var roomStats = stats.GetProperty("roomStats").EnumerateArray().Single(r => r.GetProperty("roomId").GetString() == room.RoomId);
@@ -109,7 +103,7 @@ public sealed class RestApiTests : IAsyncLifetime
 
         var broadcast = new HttpRequestMessage(HttpMethod.Post, "/api/admin/system-message") { Content = JsonContent.Create(new { type = "maintenance", message = "Restart at 03:00" }) };
         broadcast.Headers.Add("X-Admin-Key", TrinityServer.AdminKey);
-        Assert.True((await _server.Http.SendAsync(broadcast)).IsSuccessStatusCode);
+        Assert.True((await Server.Http.SendAsync(broadcast)).IsSuccessStatusCode);
         var message = await ana.WaitFor("systemMessage");
         Assert.Equal(("maintenance", "Restart at 03:00"), (message.Get("type"), message.Get("message")));
     }
@@ -117,7 +111,7 @@ public sealed class RestApiTests : IAsyncLifetime
     [Fact]
     public async Task Liveness_and_readiness_answer()
     {
-        Assert.Equal(HttpStatusCode.OK, (await _server.Http.GetAsync("/healthz/live")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _server.Http.GetAsync("/healthz/ready")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Server.Http.GetAsync("/healthz/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Server.Http.GetAsync("/healthz/ready")).StatusCode);
     }
 }

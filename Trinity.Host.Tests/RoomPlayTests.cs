@@ -6,20 +6,14 @@ using Xunit.Abstractions;
 namespace Trinity.Host.Tests;
 
 /// <summary>Whole rooms played over real SignalR connections, one of them on MessagePack.</summary>
-public sealed class RoomPlayTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class RoomPlayTests(ITestOutputHelper output) : ServerTest
 {
-    private TrinityServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await TrinityServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task Three_users_reach_a_unanimous_and_a_majority_match_with_gapless_events()
     {
-        await using var ana = await TrinityClient.ConnectAsync(_server, "Ana");
-        await using var ben = await TrinityClient.ConnectAsync(_server, "Ben", messagePack: true);
-        await using var cid = await TrinityClient.ConnectAsync(_server, "Cid");
+        await using var ana = await TrinityClient.ConnectAsync(Server, "Ana");
+        await using var ben = await TrinityClient.ConnectAsync(Server, "Ben", messagePack: true);
+        await using var cid = await TrinityClient.ConnectAsync(Server, "Cid");
         var joined = new Dictionary<(TrinityClient, string), long>();
 
         // Unanimous: everyone likes the same title.
@@ -76,9 +70,9 @@ public sealed class RoomPlayTests(ITestOutputHelper output) : IAsyncLifetime
         const int titles = 60;
         var clients = new[]
         {
-            await TrinityClient.ConnectAsync(_server, "Ana"),
-            await TrinityClient.ConnectAsync(_server, "Ben", messagePack: true),
-            await TrinityClient.ConnectAsync(_server, "Cid"),
+            await TrinityClient.ConnectAsync(Server, "Ana"),
+            await TrinityClient.ConnectAsync(Server, "Ben", messagePack: true),
+            await TrinityClient.ConnectAsync(Server, "Cid"),
         };
         var room = await clients[0].Invoke<RoomSnapshot>("CreateRoom", new { name = "Latency", queueSize = titles });
         var queues = new Dictionary<TrinityClient, RoomSnapshot> { [clients[0]] = room };
@@ -114,8 +108,8 @@ public sealed class RoomPlayTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task Chat_private_messages_and_recommendations_reach_the_right_members()
     {
-        await using var ana = await TrinityClient.ConnectAsync(_server, "Ana");
-        await using var ben = await TrinityClient.ConnectAsync(_server, "Ben", messagePack: true);
+        await using var ana = await TrinityClient.ConnectAsync(Server, "Ana");
+        await using var ben = await TrinityClient.ConnectAsync(Server, "Ben", messagePack: true);
         var room = await ana.Invoke<RoomSnapshot>("CreateRoom", new { name = "Talk", queueSize = 5 });
         await ben.Invoke<RoomSnapshot>("JoinRoom", new { roomId = room.RoomId });
 
