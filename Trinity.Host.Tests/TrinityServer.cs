@@ -37,7 +37,20 @@ public sealed class TrinityServer : IAsyncDisposable
         $"--Trinity:Admin:Key={AdminKey}",
         "--Logging:LogLevel:Default=Warning",
         "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
+        .. Unlimited,
     ];
+
+    /// <summary>Tests drive rooms far faster than people do; tests of the limits set their own.</summary>
+    public static readonly string[] Unlimited =
+        new[] { "Votes", "Rooms", "Joins", "Chat", "Recommendations", "Other" }
+            .SelectMany(category => new[] { "Connection", "User" }.SelectMany(scope => new[]
+            {
+                $"--Trinity:RateLimits:{category}:{scope}:Burst=100000",
+                $"--Trinity:RateLimits:{category}:{scope}:PerSecond=100000",
+            }))
+            .Concat(["--Trinity:RateLimits:Rest:Burst=100000", "--Trinity:RateLimits:Rest:PerSecond=100000",
+                "--Trinity:RateLimits:Guests:Burst=100000", "--Trinity:RateLimits:Guests:PerSecond=100000"])
+            .ToArray();
 
     public static async Task<TrinityServer> StartAsync(string? dataDir = null, params string[] extraArguments)
     {

@@ -8,6 +8,7 @@ using Trinity.Actors.Serialization;
 using Trinity.Host.Api;
 using Trinity.Host.Auth;
 using Trinity.Host.Health;
+using Trinity.Host.Limits;
 using Trinity.Host.Realtime;
 
 namespace Trinity.Host;
@@ -23,19 +24,22 @@ public static class TrinityApp
         var builder = WebApplication.CreateBuilder(args);
         var options = builder.Configuration.GetSection(TrinityOptions.Section).Get<TrinityOptions>() ?? new TrinityOptions();
         var admin = builder.Configuration.GetSection(AdminOptions.Section).Get<AdminOptions>() ?? new AdminOptions();
+        var rateLimits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
 
         // A refused call is an answer, not a server error: TrinityErrorFilter logs the unexpected ones.
         builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Critical);
         builder.Services.AddSingleton(options).AddSingleton(options.Rooms);
         builder.Services.AddTrinityServices();
-        builder.Services.AddSingleton<IClientPush, HubClientPush>();
+        builder.Services.AddSingleton<ConnectionRegistry>().AddSingleton<IClientPush, HubClientPush>();
         builder.Services.AddSingleton<RoomGateway>();
         builder.Services.AddTrinityAuth(builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton(rateLimits).AddSingleton<HubRateLimits>().AddTrinityRestRateLimits(rateLimits);
         builder.Services.ConfigureHttpJsonOptions(o => TrinityJson.Configure(o.SerializerOptions));
         builder.Services
             .AddSignalR(o =>
             {
-                o.AddFilter<TrinityErrorFilter>();
+                o.AddFilter<TrinityErrorFilter>(); // outermost: turns refusals from below into coded errors
+                o.AddFilter<HubRateLimits>();
                 o.MaximumReceiveMessageSize = MaxHubMessageBytes;
             })
             .AddJsonProtocol(o => TrinityJson.Configure(o.PayloadSerializerOptions))
@@ -50,6 +54,7 @@ public static class TrinityApp
         app.UseApiErrors();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHub<RealtimeHub>(AuthSetup.RealtimePath);
         var api = app.MapGroup("/api");

@@ -6,8 +6,9 @@ namespace Trinity.Actors.Actors;
 
 /// <summary>
 /// The server-side twin of one client connection. Rooms send it their events; it pushes them out one
-/// at a time, in order. A client that reads slower than its rooms talk fills a bounded buffer, whose
-/// oldest events are dropped: the client sees a seq gap and resyncs with GetRoomState. Rooms never wait.
+/// at a time, in order. A client that reads slower than its rooms talk fills a bounded buffer; past
+/// it the connection is cut off and the buffer freed: the client reconnects and resyncs from a
+/// snapshot. Rooms never wait, and memory per connection stays bounded.
 /// </summary>
 public sealed class ConnectionActor : ReceiveActor
 {
@@ -24,12 +25,15 @@ public sealed class ConnectionActor : ReceiveActor
         public static readonly GetDropped Instance = new();
     }
 
+    public const string SlowClientReason = "the client did not read its events fast enough";
+
     private readonly string _connectionId;
     private readonly IClientPush _push;
     private readonly int _bufferLimit;
     private readonly Queue<IClientEvent> _pending = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private bool _pushing;
+    private bool _cutOff;
     private long _dropped;
 
     public static Props Props(string connectionId, IClientPush push, int bufferLimit) =>
@@ -43,10 +47,19 @@ public sealed class ConnectionActor : ReceiveActor
 
         Receive<IClientEvent>(e =>
         {
+            if (_cutOff)
+            {
+                _dropped++;
+                return;
+            }
             if (_pending.Count >= _bufferLimit)
             {
-                _pending.Dequeue();
-                if (_dropped++ == 0) _log.Warning("Connection {0} is slow: dropping its oldest events", _connectionId);
+                _dropped += _pending.Count + 1;
+                _pending.Clear();
+                _cutOff = true;
+                _log.Warning("Connection {0}: {1}; cutting it off", _connectionId, SlowClientReason);
+                _push.Disconnect(_connectionId, SlowClientReason);
+                return;
             }
             _pending.Enqueue(e);
             PushNext();

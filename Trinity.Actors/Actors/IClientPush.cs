@@ -6,4 +6,7 @@ namespace Trinity.Actors.Actors;
 public interface IClientPush
 {
     Task PushAsync(string connectionId, IClientEvent clientEvent);
+
+    /// <summary>Closes the connection; the client reconnects and resyncs from a snapshot.</summary>
+    void Disconnect(string connectionId, string reason);
 }

@@ -17,7 +17,7 @@ namespace Trinity.Host.Realtime;
 /// Arguments arrive as raw JSON so that bad ones fail with VALIDATION_FAILED, not a binding error.
 /// </summary>
 [Authorize]
-public sealed class RealtimeHub(RoomGateway rooms, IRequiredActor<Connections> connections) : Hub
+public sealed class RealtimeHub(RoomGateway rooms, IRequiredActor<Connections> connections, ConnectionRegistry registry) : Hub
 {
     private const string ConnectionActorKey = "trinity.connection";
 
@@ -25,11 +25,13 @@ public sealed class RealtimeHub(RoomGateway rooms, IRequiredActor<Connections> c
     {
         var actor = await connections.ActorRef.Ask<IActorRef>(new ConnectionsActor.Open(Context.ConnectionId), TimeSpan.FromSeconds(5));
         Context.Items[ConnectionActorKey] = actor;
+        registry.Opened(Context);
         await base.OnConnectedAsync();
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
+        registry.Closed(Context.ConnectionId);
         connections.ActorRef.Tell(new ConnectionsActor.Close(Context.ConnectionId));
         return base.OnDisconnectedAsync(exception);
     }
