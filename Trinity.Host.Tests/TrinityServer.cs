@@ -52,10 +52,13 @@ public sealed class TrinityServer : IAsyncDisposable
                 "--Trinity:RateLimits:Guests:Burst=100000", "--Trinity:RateLimits:Guests:PerSecond=100000"])
             .ToArray();
 
-    public static async Task<TrinityServer> StartAsync(string? dataDir = null, params string[] extraArguments)
+    public static Task<TrinityServer> StartAsync(string? dataDir = null, params string[] extraArguments) =>
+        StartAsync(dataDir, null, extraArguments);
+
+    public static async Task<TrinityServer> StartAsync(string? dataDir, Action<WebApplicationBuilder>? configure, params string[] extraArguments)
     {
         dataDir ??= NewDataDir();
-        var app = TrinityApp.Build([.. Arguments(dataDir), .. extraArguments]);
+        var app = TrinityApp.Build([.. Arguments(dataDir), .. extraArguments], configure);
         await app.StartAsync();
         var server = new TrinityServer(app, dataDir, new Uri(app.Urls.First()));
         await WaitUntilReadyAsync(server.Http);

@@ -19,7 +19,8 @@ public static class TrinityApp
     /// <summary>Largest hub message a client may send; argument objects are small.</summary>
     public const long MaxHubMessageBytes = 32 * 1024;
 
-    public static WebApplication Build(string[] args)
+    /// <param name="configure">a last word on the builder (tests use it to watch the logs)</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         var options = builder.Configuration.GetSection(TrinityOptions.Section).Get<TrinityOptions>() ?? new TrinityOptions();
@@ -48,6 +49,7 @@ public static class TrinityApp
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("cluster-and-journal", tags: ["ready"]);
         builder.Services.AddAkka(TrinityAkkaExtensions.SystemName, (akka, _) => akka.AddTrinity(options));
 
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.UseDefaultFiles();
         app.UseStaticFiles();

@@ -21,6 +21,12 @@ public static class TrinityAkkaExtensions
     public static AkkaConfigurationBuilder AddTrinity(this AkkaConfigurationBuilder builder, TrinityOptions options) =>
         builder
             .AddHocon(TrinityHocon.Load(), HoconAddMode.Append)
+            // Akka logs through Microsoft.Extensions.Logging, beside the web server's logs.
+            .ConfigureLoggers(loggers =>
+            {
+                loggers.ClearLoggers();
+                loggers.AddLoggerFactory();
+            })
             .AddTrinityCluster(options.Cluster)
             .AddTrinityPersistence(options)
             .AddRoomActors(options.Rooms)
