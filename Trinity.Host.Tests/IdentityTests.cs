@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Trinity.Actors.Protocol;
+using Trinity.Actors.Serialization;
+using Trinity.Host.Auth;
+
+namespace Trinity.Host.Tests;
+
+public sealed class IdentityTests
+{
+    private static HubConnection QueryUserConnection(TrinityServer server, string userId) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(server.BaseUri, $"/realtime?userId={userId}"))
+            .AddJsonProtocol(o => TrinityJson.Configure(o.PayloadSerializerOptions))
+            .Build();
+
+    [Fact]
+    public async Task The_userId_query_mode_is_off_unless_configured()
+    {
+        await using var server = await TrinityServer.StartAsync();
+        await using var connection = QueryUserConnection(server, "ana");
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => connection.StartAsync());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task With_the_userId_query_mode_on_the_userId_is_the_identity_and_the_display_name()
+    {
+        await using var server = await TrinityServer.StartAsync(null, "--Trinity:Auth:AllowQueryUserId=true");
+        await using var connection = QueryUserConnection(server, "ana");
+        await connection.StartAsync();
+
+        var room = await connection.InvokeAsync<RoomSnapshot>("CreateRoom", new { name = "Compat", queueSize = 5 });
+
+        Assert.Equal("ana", room.CreatorId);
+        Assert.Equal("ana", Assert.Single(room.Members).DisplayName);
+    }
+
+    [Fact]
+    public async Task A_valid_token_is_refreshed_for_the_same_user()
+    {
+        await using var server = await TrinityServer.StartAsync();
+        var guest = await server.GuestAsync("Ana");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/refresh");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", guest.Token);
+
+        var fresh = await (await server.Http.SendAsync(request)).Content.ReadFromJsonAsync<GuestIdentity>();
+
+        Assert.Equal((guest.UserId, "Ana"), (fresh!.UserId, fresh.DisplayName));
+        Assert.True(fresh.ExpiresAt >= guest.ExpiresAt);
+        await using var client = await TrinityClient.ConnectAsync(server.BaseUri, fresh);
+    }
+
+    [Fact]
+    public async Task REST_over_its_limit_answers_429_RATE_LIMITED()
+    {
+        await using var server = await TrinityServer.StartAsync(null,
+            "--Trinity:RateLimits:Guests:Burst=3", "--Trinity:RateLimits:Guests:PerSecond=0.01");
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+            statuses.Add((await server.Http.PostAsJsonAsync("/api/auth/guest", new { displayName = "Bot" })).StatusCode);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        var body = await (await server.Http.PostAsJsonAsync("/api/auth/guest", new { displayName = "Bot" })).Content.ReadAsStringAsync();
+        Assert.Contains("\"code\":\"RATE_LIMITED\"", body);
+    }
+}
