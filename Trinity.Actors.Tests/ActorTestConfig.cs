@@ -18,12 +18,17 @@ public static class ActorTestConfig
         akka.actor.serialize-messages = on
         """).WithFallback(TrinityHocon.Load());
 
-    public static Config WithSqliteJournal(string databaseFile)
+    /// <summary>A journal in a fresh SQLite file, or on the test PostgreSQL when the suite runs on it.</summary>
+    public static Config WithJournal(string databaseFile) =>
+        TestPostgres.RunSuiteOnIt
+            ? WithJournal(TestPostgres.ConnectionString!, TrinityPersistence.PostgresProvider)
+            : WithJournal($"Data Source={databaseFile}", TrinityPersistence.SqliteProvider);
+
+    public static Config WithJournal(string connectionString, string provider)
     {
-        var connectionString = $"Data Source={databaseFile}";
-        TrinityPersistence.PrepareSqlite(connectionString);
-        var journal = new SqlJournalOptions(true) { ConnectionString = connectionString, ProviderName = TrinityPersistence.SqliteProvider, AutoInitialize = true };
-        var snapshots = new SqlSnapshotOptions(true) { ConnectionString = connectionString, ProviderName = TrinityPersistence.SqliteProvider, AutoInitialize = true };
+        if (provider == TrinityPersistence.SqliteProvider) TrinityPersistence.PrepareSqlite(connectionString);
+        var journal = new SqlJournalOptions(true) { ConnectionString = connectionString, ProviderName = provider, AutoInitialize = true };
+        var snapshots = new SqlSnapshotOptions(true) { ConnectionString = connectionString, ProviderName = provider, AutoInitialize = true };
         return ConfigurationFactory.ParseString("""
                 akka.actor.provider = local
                 akka.loglevel = INFO

@@ -9,9 +9,9 @@ using Xunit.Abstractions;
 
 namespace Trinity.Actors.Tests;
 
-/// <summary>TestKit on a real SQLite journal, with the few steps every room test takes.</summary>
-public abstract class RoomActorSpecBase(ITestOutputHelper output, string? databaseFile = null)
-    : Akka.TestKit.Xunit2.TestKit(ActorTestConfig.WithSqliteJournal(databaseFile ?? ActorTestConfig.NewDatabaseFile()), "room-spec", output)
+/// <summary>TestKit on a real journal (SQLite, or the suite's PostgreSQL), with the few steps every room test takes.</summary>
+public abstract class RoomActorSpecBase(ITestOutputHelper output, Akka.Configuration.Config? journal = null)
+    : Akka.TestKit.Xunit2.TestKit(journal ?? ActorTestConfig.WithJournal(ActorTestConfig.NewDatabaseFile()), "room-spec", output)
 {
     protected static readonly RoomActorSettings Settings = RoomActorSettings.Default;
 

@@ -38,6 +38,9 @@ public sealed class TrinityServer : IAsyncDisposable
         "--Logging:LogLevel:Default=Warning",
         "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
         .. Unlimited,
+        .. TestPostgres.RunSuiteOnIt
+            ? ["--Trinity:Persistence:Provider=postgres", $"--Trinity:Persistence:ConnectionString={TestPostgres.ConnectionString}"]
+            : Array.Empty<string>(),
     ];
 
     /// <summary>Tests drive rooms far faster than people do; tests of the limits set their own.</summary>

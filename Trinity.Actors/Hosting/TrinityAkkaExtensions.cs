@@ -48,7 +48,7 @@ public static class TrinityAkkaExtensions
     public static AkkaConfigurationBuilder AddTrinityPersistence(this AkkaConfigurationBuilder builder, TrinityOptions options)
     {
         var (connectionString, provider) = TrinityPersistence.Resolve(options);
-        TrinityPersistence.PrepareSqlite(connectionString);
+        if (provider == TrinityPersistence.SqliteProvider) TrinityPersistence.PrepareSqlite(connectionString);
         return builder.WithSqlPersistence(connectionString, provider);
     }
 

@@ -43,7 +43,7 @@ public sealed class ClusterNodeOptions
 
 public sealed class PersistenceOptions
 {
-    /// <summary><c>sqlite</c> (embedded default).</summary>
+    /// <summary><c>sqlite</c> (embedded default, a single node) or <c>postgres</c> (shared by a cluster).</summary>
     public string Provider { get; set; } = "sqlite";
     /// <summary>Overrides the connection string derived from <see cref="TrinityOptions.DataDir"/>.</summary>
     public string? ConnectionString { get; set; }
