@@ -1,6 +1,7 @@
 using Akka.Actor;
 using System.Collections.Concurrent;
 using Trinity.Actors.Actors;
+using Trinity.Actors.Messages.Commands;
 using Trinity.Actors.Protocol;
 using Xunit.Abstractions;
 
@@ -33,7 +34,7 @@ public sealed class ConnectionActorSpec(ITestOutputHelper output) : ActorSpecBas
     public void Pushes_events_out_in_order()
     {
         var push = new RecordingPush(completeAtOnce: true);
-        var connection = Sys.ActorOf(ConnectionActor.Props("c1", push, bufferLimit: 64));
+        var connection = Sys.ActorOf(ConnectionActor.Props("c1", push, bufferLimit: 64, rooms: Nobody.Instance));
 
         for (var seq = 1; seq <= 50; seq++) connection.Tell(Chat(seq));
 
@@ -45,7 +46,7 @@ public sealed class ConnectionActorSpec(ITestOutputHelper output) : ActorSpecBas
     public void A_client_that_does_not_read_is_cut_off_at_the_bound_and_its_buffer_freed()
     {
         var push = new RecordingPush(completeAtOnce: false);
-        var connection = Sys.ActorOf(ConnectionActor.Props("c1", push, bufferLimit: 10));
+        var connection = Sys.ActorOf(ConnectionActor.Props("c1", push, bufferLimit: 10, rooms: Nobody.Instance));
 
         for (var seq = 1; seq <= 300; seq++) connection.Tell(Chat(seq));
         connection.Tell(ConnectionActor.GetDropped.Instance);
@@ -56,5 +57,35 @@ public sealed class ConnectionActorSpec(ITestOutputHelper output) : ActorSpecBas
         connection.Tell(ConnectionActor.GetDropped.Instance);
         ExpectMsg<long>();
         Assert.Equal([1L], push.Pushed.Cast<ChatMessage>().Select(c => c.Seq));
+    }
+
+    [Fact]
+    public void Follows_a_room_again_through_the_region_when_the_room_stops()
+    {
+        var region = CreateTestProbe();
+        var room = CreateTestProbe();
+        var connection = Sys.ActorOf(ConnectionActor.Props("c1", new RecordingPush(completeAtOnce: true), 16, region.Ref));
+        connection.Tell(new SubscribedToRoom("r1", "ana"), room.Ref);
+        connection.Tell(new SubscribedToRoom("r2", "ana"), CreateTestProbe().Ref);
+
+        Sys.Stop(room.Ref);
+
+        var again = region.ExpectMsg<Resubscribe>();
+        Assert.Equal(("r1", "ana", connection), (again.RoomId, again.UserId, again.Subscriber));
+        region.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
+    public void Does_not_follow_a_room_it_left()
+    {
+        var region = CreateTestProbe();
+        var room = CreateTestProbe();
+        var connection = Sys.ActorOf(ConnectionActor.Props("c1", new RecordingPush(completeAtOnce: true), 16, region.Ref));
+        connection.Tell(new SubscribedToRoom("r1", "ana"), room.Ref);
+        connection.Tell(new UnsubscribedFromRoom("r1"), room.Ref);
+
+        Sys.Stop(room.Ref);
+
+        region.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
     }
 }

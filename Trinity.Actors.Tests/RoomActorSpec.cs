@@ -40,11 +40,11 @@ public sealed class RoomActorSpec(ITestOutputHelper output) : RoomActorSpecBase(
     public void Joining_notifies_subscribers_with_gapless_seq()
     {
         var room = Room("r3");
-        var anaEvents = CreateTestProbe();
+        var anaEvents = Subscriber();
         var created = Create(room, "r3", "ana", Unanimous(), anaEvents);
         var lastSeq = created.Seq;
 
-        Join(room, "r3", "ben", CreateTestProbe());
+        Join(room, "r3", "ben", Subscriber());
 
         var joined = ExpectEvent<MemberStatusChanged>(anaEvents, ref lastSeq);
         Assert.Equal(("ben", MemberStatus.Active, true), (joined.UserId, joined.Status, joined.Online));
@@ -57,7 +57,7 @@ public sealed class RoomActorSpec(ITestOutputHelper output) : RoomActorSpecBase(
     public void A_vote_is_acknowledged_with_progress_and_pushed_as_voteUpdate()
     {
         var room = Room("r4");
-        var anaEvents = CreateTestProbe();
+        var anaEvents = Subscriber();
         var lastSeq = Create(room, "r4", "ana", Unanimous(queueSize: 10), anaEvents).Seq;
         var ben = Join(room, "r4", "ben");
 
@@ -132,7 +132,7 @@ public sealed class RoomActorSpec(ITestOutputHelper output) : RoomActorSpecBase(
     public void Unanimous_likes_make_a_match_that_every_subscriber_sees()
     {
         var room = Room("r9");
-        var anaEvents = CreateTestProbe();
+        var anaEvents = Subscriber();
         var ana = Create(room, "r9", "ana", Unanimous(), anaEvents);
         Join(room, "r9", "ben");
         var title = ana.Queue[3].MediaId;
@@ -170,7 +170,7 @@ public sealed class RoomActorSpec(ITestOutputHelper output) : RoomActorSpecBase(
     public void When_a_member_leaves_the_remaining_members_consensus_is_rechecked()
     {
         var room = Room("r11");
-        var anaEvents = CreateTestProbe();
+        var anaEvents = Subscriber();
         var ana = Create(room, "r11", "ana", Unanimous(), anaEvents);
         Join(room, "r11", "ben");
         Join(room, "r11", "cid");
@@ -201,7 +201,7 @@ public sealed class RoomActorSpec(ITestOutputHelper output) : RoomActorSpecBase(
     public void A_room_whose_active_members_voted_everything_is_finished_as_exhausted()
     {
         var room = Room("r13");
-        var events = CreateTestProbe();
+        var events = Subscriber();
         var ana = Create(room, "r13", "ana", Unanimous(queueSize: 5), events);
         foreach (var title in ana.Queue) Vote(room, "r13", "ana", title.MediaId, VoteType.Dislike);
 
@@ -214,9 +214,9 @@ public sealed class RoomActorSpec(ITestOutputHelper output) : RoomActorSpecBase(
     {
         var settings = Settings with { InactiveAfter = TimeSpan.FromMilliseconds(300) };
         var room = Room("r14", settings);
-        var anaEvents = CreateTestProbe();
+        var anaEvents = Subscriber();
         var ana = Create(room, "r14", "ana", Unanimous(), anaEvents);
-        Join(room, "r14", "ben", CreateTestProbe());
+        Join(room, "r14", "ben", Subscriber());
         Join(room, "r14", "cid"); // never connected, never votes
         var title = ana.Queue[0].MediaId;
         Vote(room, "r14", "ana", title);
@@ -232,8 +232,8 @@ public sealed class RoomActorSpec(ITestOutputHelper output) : RoomActorSpecBase(
     public void Private_messages_reach_only_the_addressee()
     {
         var room = Room("r15");
-        var anaEvents = CreateTestProbe();
-        var benEvents = CreateTestProbe();
+        var anaEvents = Subscriber();
+        var benEvents = Subscriber();
         Create(room, "r15", "ana", Unanimous(), anaEvents);
         Join(room, "r15", "ben", benEvents);
         anaEvents.ReceiveWhile(TimeSpan.FromMilliseconds(300), m => m);
@@ -251,7 +251,7 @@ public sealed class RoomActorSpec(ITestOutputHelper output) : RoomActorSpecBase(
     public void Recommendations_add_titles_to_every_queue_before_the_event()
     {
         var room = Room("r16");
-        var anaEvents = CreateTestProbe();
+        var anaEvents = Subscriber();
         Create(room, "r16", "ana", Unanimous(queueSize: 5), anaEvents);
 
         Ask<RecommendationsAccepted>(room, new RequestRecommendations("r16", "ana", "estoy muy triste hoy"));
@@ -268,8 +268,8 @@ public sealed class RoomActorSpec(ITestOutputHelper output) : RoomActorSpecBase(
     public void A_subscriber_that_dies_goes_offline()
     {
         var room = Room("r17");
-        var anaEvents = CreateTestProbe();
-        var benConnection = CreateTestProbe();
+        var anaEvents = Subscriber();
+        var benConnection = Subscriber();
         Create(room, "r17", "ana", Unanimous(), anaEvents);
         Join(room, "r17", "ben", benConnection);
 
@@ -285,12 +285,28 @@ public sealed class RoomActorSpec(ITestOutputHelper output) : RoomActorSpecBase(
     public void Stats_count_members_and_connections()
     {
         var room = Room("r18");
-        Create(room, "r18", "ana", Unanimous(), CreateTestProbe());
-        Join(room, "r18", "ben", CreateTestProbe());
-        Join(room, "r18", "ben", CreateTestProbe());
+        Create(room, "r18", "ana", Unanimous(), Subscriber());
+        Join(room, "r18", "ben", Subscriber());
+        Join(room, "r18", "ben", Subscriber());
 
         var stats = Ask<RoomStats>(room, new GetRoomStats("r18"));
 
         Assert.Equal((2, 2, 3), (stats.MemberCount, stats.OnlineMembers, stats.Connections));
+    }
+
+    [Fact]
+    public void A_connection_that_follows_again_is_subscribed_and_told_so()
+    {
+        var room = Room("r19");
+        var ana = Create(room, "r19", "ana", Unanimous());
+        var connection = CreateTestProbe();
+
+        room.Tell(new Resubscribe("r19", "ana", connection.Ref));
+
+        connection.ExpectMsg<SubscribedToRoom>(s => s.RoomId == "r19");
+        Vote(room, "r19", "ana", ana.Queue[0].MediaId);
+        connection.FishForMessage(m => m is VoteUpdate, TimeSpan.FromSeconds(10));
+        room.Tell(new Resubscribe("r19", "eve", CreateTestProbe().Ref)); // not a member: ignored
+        Assert.Equal(1, Ask<RoomStats>(room, new GetRoomStats("r19")).Connections);
     }
 }

@@ -18,6 +18,14 @@ public abstract class RoomActorSpecBase(ITestOutputHelper output, Akka.Configura
     protected IActorRef Room(string roomId, RoomActorSettings? settings = null) =>
         Sys.ActorOf(RoomActor.Props(roomId, settings ?? Settings, TestCatalog.Instance, new KeywordRecommender(TestCatalog.Instance)));
 
+    /// <summary>A stand-in ConnectionActor: it sees the room's events (the subscription notice is taken as read).</summary>
+    protected TestProbe Subscriber()
+    {
+        var probe = CreateTestProbe();
+        probe.IgnoreMessages(m => m is SubscribedToRoom);
+        return probe;
+    }
+
     protected static RoomSettings Unanimous(int maxMembers = 10, int queueSize = 10, bool endOnFirstMatch = false) =>
         new("Friday", ConsensusMode.Unanimous, new RoomFilters(), maxMembers, queueSize, endOnFirstMatch);
 

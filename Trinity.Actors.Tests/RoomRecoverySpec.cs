@@ -17,8 +17,8 @@ public sealed class RoomRecoverySpec(ITestOutputHelper output) : RoomActorSpecBa
         var settings = Settings with { SnapshotEvery = snapshotEvery };
         var roomId = $"recover-{snapshotEvery}";
         var room = Room(roomId, settings);
-        var ana = Create(room, roomId, "ana", Unanimous(), CreateTestProbe());
-        Join(room, roomId, "ben", CreateTestProbe());
+        var ana = Create(room, roomId, "ana", Unanimous(), Subscriber());
+        Join(room, roomId, "ben", Subscriber());
         var firstVote = Vote(room, roomId, "ana", ana.Queue[0].MediaId, VoteType.Like, "first");
         foreach (var title in ana.Queue.Take(4))
         {

@@ -46,6 +46,7 @@ public static class TrinityApp
             .AddJsonProtocol(o => TrinityJson.Configure(o.PayloadSerializerOptions))
             .AddMessagePackProtocol(o => o.SerializerOptions = MessagePackWire.Options);
         ErrorCodeHubProtocol.DecorateAll(builder.Services);
+        builder.Services.AddHostedService<ShutdownNotice>();
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("cluster-and-journal", tags: ["ready"]);
         builder.Services.AddAkka(TrinityAkkaExtensions.SystemName, (akka, _) => akka.AddTrinity(options));
 

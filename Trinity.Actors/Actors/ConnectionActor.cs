@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using Trinity.Actors.Messages.Commands;
 using Trinity.Actors.Protocol;
 
 namespace Trinity.Actors.Actors;
@@ -29,6 +30,9 @@ public sealed class ConnectionActor : ReceiveActor
 
     private readonly string _connectionId;
     private readonly IClientPush _push;
+    private readonly IActorRef _rooms;
+    /// <summary>The rooms this connection follows: the room actor now sending events, and as whom.</summary>
+    private readonly Dictionary<string, (IActorRef Room, string UserId)> _following = new();
     private readonly int _bufferLimit;
     private readonly Queue<IClientEvent> _pending = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -36,15 +40,33 @@ public sealed class ConnectionActor : ReceiveActor
     private bool _cutOff;
     private long _dropped;
 
-    public static Props Props(string connectionId, IClientPush push, int bufferLimit) =>
-        Akka.Actor.Props.Create(() => new ConnectionActor(connectionId, push, bufferLimit));
+    /// <param name="rooms">the room shard region, to follow a room again wherever it went</param>
+    public static Props Props(string connectionId, IClientPush push, int bufferLimit, IActorRef rooms) =>
+        Akka.Actor.Props.Create(() => new ConnectionActor(connectionId, push, bufferLimit, rooms));
 
-    public ConnectionActor(string connectionId, IClientPush push, int bufferLimit)
+    public ConnectionActor(string connectionId, IClientPush push, int bufferLimit, IActorRef rooms)
     {
         _connectionId = connectionId;
         _push = push;
         _bufferLimit = bufferLimit;
+        _rooms = rooms;
 
+        // A room that stops (handed over to another node, or its node died) is followed again through the
+        // shard region: it recovers from the journal wherever it lands and subscribes this connection anew.
+        Receive<SubscribedToRoom>(s =>
+        {
+            _following[s.RoomId] = (Sender, s.UserId);
+            Context.Watch(Sender);
+        });
+        Receive<UnsubscribedFromRoom>(u =>
+        {
+            if (_following.Remove(u.RoomId, out var was)) Context.Unwatch(was.Room);
+        });
+        Receive<Terminated>(t =>
+        {
+            foreach (var (roomId, (room, userId)) in _following.Where(f => f.Value.Room.Equals(t.ActorRef)).ToArray())
+                _rooms.Tell(new Resubscribe(roomId, userId, Self));
+        });
         Receive<IClientEvent>(e =>
         {
             if (_cutOff)

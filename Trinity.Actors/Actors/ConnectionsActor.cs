@@ -21,13 +21,13 @@ public sealed class ConnectionsActor : ReceiveActor
         public static readonly Count Instance = new();
     }
 
-    public ConnectionsActor(IClientPush push, int bufferLimit)
+    public ConnectionsActor(IClientPush push, int bufferLimit, IActorRef rooms)
     {
         Receive<Open>(o =>
         {
             var name = ChildName(o.ConnectionId);
             var child = Context.Child(name);
-            if (child.IsNobody()) child = Context.ActorOf(ConnectionActor.Props(o.ConnectionId, push, bufferLimit), name);
+            if (child.IsNobody()) child = Context.ActorOf(ConnectionActor.Props(o.ConnectionId, push, bufferLimit, rooms), name);
             Sender.Tell(child);
         });
         Receive<Close>(c => Context.Child(ChildName(c.ConnectionId)).Tell(PoisonPill.Instance));

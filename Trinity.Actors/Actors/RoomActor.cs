@@ -61,6 +61,7 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
 
         Command<CreateRoom>(c => Guarded(() => Create(c), requireCreated: false));
         Command<JoinRoom>(c => Guarded(() => Join(c)));
+        Command<Resubscribe>(c => Guarded(() => Resubscribe(c)));
         Command<GetRoomState>(q => Guarded(() =>
         {
             RoomRules.RequireMember(_state, q.UserId);
@@ -123,6 +124,13 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
         });
     }
 
+    private void Resubscribe(Resubscribe c)
+    {
+        if (!_state.IsMember(c.UserId) || _subscribers.ContainsKey(c.Subscriber)) return;
+        PersistThen(RoomRules.Join(_state, c.UserId, _state.Member(c.UserId)!.DisplayName, online: true, Now),
+            () => Subscribe(c.Subscriber, c.UserId));
+    }
+
     private void Vote(CastVote c)
     {
         var decision = RoomRules.Vote(_state, c, Now);
@@ -145,6 +153,7 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
             {
                 _subscribers.Remove(subscriber);
                 Context.Unwatch(subscriber);
+                subscriber.Tell(new UnsubscribedFromRoom(_roomId));
             }
             CheckConsensus(MatchDetector.CheckAllTitles.Instance, null, () => sender.Tell(new LeftRoom(_roomId)));
         });
@@ -199,7 +208,9 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
 
     private void Subscribe(IActorRef? subscriber, string userId)
     {
-        if (subscriber is not null && _subscribers.TryAdd(subscriber, userId)) Context.Watch(subscriber);
+        if (subscriber is null || !_subscribers.TryAdd(subscriber, userId)) return;
+        Context.Watch(subscriber);
+        subscriber.Tell(new SubscribedToRoom(_roomId, userId));
     }
 
     /// <summary>

@@ -36,6 +36,7 @@ public static class TrinityAkkaExtensions
     public static AkkaConfigurationBuilder AddTrinityCluster(this AkkaConfigurationBuilder builder, ClusterNodeOptions cluster)
     {
         builder
+            .AddHocon($"akka.cluster.split-brain-resolver.stable-after = {(int)cluster.StableAfter.TotalMilliseconds}ms", HoconAddMode.Prepend)
             .WithRemoting(cluster.Hostname, cluster.Port)
             .WithClustering(new ClusterOptions { SeedNodes = cluster.SeedList.ToArray(), Roles = cluster.RoleList.ToArray() })
             .WithDistributedPubSub(role: null!);
@@ -73,8 +74,9 @@ public static class TrinityAkkaExtensions
         builder.WithActors((system, registry, resolver) =>
         {
             var push = resolver.GetService<IClientPush>();
+            var roomRegion = registry.Get<RoomRegion>();
             registry.Register<Connections>(
-                system.ActorOf(Props.Create(() => new ConnectionsActor(push, rooms.ConnectionBuffer)), "connections"));
+                system.ActorOf(Props.Create(() => new ConnectionsActor(push, rooms.ConnectionBuffer, roomRegion)), "connections"));
         });
 
     /// <summary>The services the actors need, with the embedded defaults.</summary>

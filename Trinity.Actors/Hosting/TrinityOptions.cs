@@ -33,6 +33,8 @@ public sealed class ClusterNodeOptions
     /// <summary>Comma-separated <c>akka.tcp://trinity@host:port</c>; empty = form a cluster of one.</summary>
     public string Seeds { get; set; } = "";
     public string Roles { get; set; } = "";
+    /// <summary>How long the cluster must be stable before the split-brain resolver downs unreachable nodes (keep-majority).</summary>
+    public TimeSpan StableAfter { get; set; } = TimeSpan.FromSeconds(20);
 
     public IReadOnlyList<string> SeedList => Split(Seeds);
     public IReadOnlyList<string> RoleList => Split(Roles);

@@ -29,6 +29,18 @@ public sealed record SendChat(string RoomId, string UserId, string Text, string?
 
 public sealed record CloseRoom(string RoomId, string UserId) : IRoomCommand;
 
+/// <summary>
+/// A connection asks to be subscribed again, after the room it followed stopped (moved to another node
+/// or recovered after a crash). Members only; no answer but <see cref="SubscribedToRoom"/>.
+/// </summary>
+public sealed record Resubscribe(string RoomId, string UserId, IActorRef Subscriber) : IRoomCommand;
+
+/// <summary>Told to a connection by the room that now sends it events (the sender is the room).</summary>
+public sealed record SubscribedToRoom(string RoomId, string UserId) : ITrinityMessage;
+
+/// <summary>Told to a connection whose user left the room: it no longer follows it.</summary>
+public sealed record UnsubscribedFromRoom(string RoomId) : ITrinityMessage;
+
 /// <summary>The reply to any room command or query that was refused; nothing changed.</summary>
 public sealed record CommandRejected(string Code, string Message) : ITrinityMessage
 {
