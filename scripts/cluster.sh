@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# A Trinity cluster on this machine's loopback, on a local PostgreSQL:
+#   scripts/cluster.sh start [N]   N nodes (default 3): HTTP 3001.., Akka remoting 4051.., node 1 is the seed
+#   scripts/cluster.sh status      each node: process, readiness, cluster members it sees
+#   scripts/cluster.sh stop        SIGTERM every node (graceful: rooms hand over, clients are told)
+# Logs: data/cluster/node-N.log. Admin key: $TRINITY_ADMIN_KEY (default local-admin).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DIR=data/cluster
+ADMIN_KEY="${TRINITY_ADMIN_KEY:-local-admin}"
+
+nodes() { ls "$DIR"/node-*.pid 2>/dev/null | sed 's/.*node-\([0-9]*\)\.pid/\1/' | sort -n; }
+ready() { curl -fs "http://127.0.0.1:$((3000 + $1))/healthz/ready" >/dev/null 2>&1; }
+
+start() {
+  local count="${1:-3}"
+  mkdir -p "$DIR"
+  local url
+  url=$(TRINITY_PG_DB=trinity_cluster scripts/postgres.sh start | tail -1)
+  echo "== building"
+  dotnet build Trinity.Host -c Release -o "$DIR/bin" -v quiet -nologo >/dev/null
+  [ -f "$DIR/signing-key" ] || head -c 48 /dev/urandom | base64 | tr -d '\n' > "$DIR/signing-key"
+  for i in $(seq 1 "$count"); do
+    if [ -f "$DIR/node-$i.pid" ] && kill -0 "$(cat "$DIR/node-$i.pid")" 2>/dev/null; then
+      echo "node $i is already running"; continue
+    fi
+    Trinity__Cluster__Port=$((4050 + i)) \
+    Trinity__Cluster__Seeds="akka.tcp://trinity@127.0.0.1:4051" \
+    Trinity__Persistence__Provider=postgres \
+    Trinity__Persistence__ConnectionString="$url" \
+    Trinity__Auth__SigningKey="$(cat "$DIR/signing-key")" \
+    Trinity__Admin__Key="$ADMIN_KEY" \
+    Trinity__DataDir="$DIR/node-$i" \
+      nohup dotnet "$DIR/bin/Trinity.Host.dll" --urls "http://127.0.0.1:$((3000 + i))" > "$DIR/node-$i.log" 2>&1 &
+    echo $! > "$DIR/node-$i.pid"
+    echo "node $i: pid $(cat "$DIR/node-$i.pid"), http://127.0.0.1:$((3000 + i)), remoting 127.0.0.1:$((4050 + i))"
+  done
+  for i in $(seq 1 "$count"); do
+    for _ in $(seq 1 300); do ready "$i" && break; sleep 0.2; done
+    ready "$i" || { echo "node $i did not become ready; see $DIR/node-$i.log" >&2; exit 1; }
+  done
+  status
+}
+
+status() {
+  printf '%-5s %-8s %-22s %-6s %s\n' node pid http ready members
+  for i in $(nodes); do
+    local pid; pid=$(cat "$DIR/node-$i.pid")
+    kill -0 "$pid" 2>/dev/null || { printf '%-5s %-8s %-22s %-6s %s\n' "$i" "$pid" "-" "down" "-"; continue; }
+    local members="?"
+    members=$(curl -fs -H "X-Admin-Key: $ADMIN_KEY" "http://127.0.0.1:$((3000 + i))/api/admin/stats" \
+      | grep -o '"nodes":[0-9]*' | cut -d: -f2) || members="?"
+    printf '%-5s %-8s %-22s %-6s %s\n' "$i" "$pid" "http://127.0.0.1:$((3000 + i))" "$(ready "$i" && echo yes || echo no)" "$members"
+  done
+}
+
+stop() {
+  for i in $(nodes); do
+    local pid; pid=$(cat "$DIR/node-$i.pid")
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -TERM "$pid"
+      for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+      kill -0 "$pid" 2>/dev/null && { echo "node $i did not stop in 30 s; killing it"; kill -KILL "$pid"; }
+    fi
+    rm -f "$DIR/node-$i.pid"
+    echo "node $i stopped"
+  done
+}
+
+case "${1:-}" in
+  start) start "${2:-3}" ;;
+  status) status ;;
+  stop) stop ;;
+  *) echo "usage: $0 start [N] | status | stop" >&2; exit 2 ;;
+esac
