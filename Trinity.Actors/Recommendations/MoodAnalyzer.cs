@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using Trinity.Actors.Domain;
 
 namespace Trinity.Actors.Recommendations;
 
@@ -27,7 +26,7 @@ public static class MoodAnalyzer
         new("angry", "catharsis", ["action", "thriller", "crime"],
             ["angry", "furious", "rage", "mad at", "enfadado", "enfadada", "enojado", "enojada", "furioso", "furiosa", "rabia", "cabreado", "cabreada", "ira"]),
         new("romantic", "mixed", ["romance", "comedy", "drama"],
-            ["romantic", "romantico", "romantica", "in love", "enamorado", "enamorada", "date night", "cita", "amor", "love"]),
+            ["romantic", "romantico", "romantica", "in love", "enamorado", "enamorada", "date night", "cita", "amor", "romance", "lovesick"]),
         new("sad", "catharsis", ["drama", "romance", "music"],
             ["sad", "unhappy", "down", "blue", "cry", "crying", "triste", "tristeza", "llorar", "melancolico", "melancolica", "heartbroken", "desanimado", "desanimada"]),
         new("bored", "escape", ["adventure", "science-fiction", "mystery"],
@@ -40,7 +39,7 @@ public static class MoodAnalyzer
 
     public static MoodReading Read(string mood)
     {
-        var text = " " + Fold(mood) + " ";
+        var text = " " + TextFold.Words(mood) + " ";
         foreach (var state in States)
         {
             var hits = state.Words.Count(w => text.Contains(" " + w + " ", StringComparison.Ordinal));
@@ -48,17 +47,5 @@ public static class MoodAnalyzer
                 return new MoodReading(state.Name, state.Genres, state.Approach, Math.Min(0.9, 0.55 + 0.15 * hits));
         }
         return Neutral;
-    }
-
-    /// <summary>Lower case, accents removed, punctuation turned into spaces.</summary>
-    private static string Fold(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            sb.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
-        }
-        return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 }
