@@ -12,6 +12,8 @@ public sealed class CatalogProperties
     private static readonly EmbeddedCatalog Catalog = new();
     private static readonly string[] Vocabulary = Genres.All.ToArray();
 
+    private static readonly MediaType[]?[] MediaTypeChoices = [null, [MediaType.Movie], [MediaType.Tv], [MediaType.Movie, MediaType.Tv]];
+
     private static readonly Gen<RoomFilters> Filters =
         Gen.Select(
             Gen.Int[0, 3].SelectMany(n => Gen.Int[0, Vocabulary.Length - 1].Array[n]).Select(ix => ix.Select(i => Vocabulary[i]).Distinct().ToArray()),
@@ -20,8 +22,6 @@ public sealed class CatalogProperties
             Gen.Int[1930, 2030].Nullable(0.4), Gen.Int[0, 40], Gen.Int[0, 90].Nullable(0.5))
         .Select((genres, match, types, from, span, rating) => new RoomFilters(
             genres.Length > 0 ? genres : null, types, from, from + span, rating / 10.0, match));
-
-    private static readonly MediaType[]?[] MediaTypeChoices = [null, [MediaType.Movie], [MediaType.Tv], [MediaType.Movie, MediaType.Tv]];
 
     private static int GenreHits(MediaItem m, RoomFilters f) => f.Genres?.Count(m.Genres.Contains) ?? 0;
 

@@ -6,9 +6,12 @@ using Akka.Hosting;
 using Akka.Persistence.Sql.Hosting;
 using Akka.Remote.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Trinity.Actors.Actors;
 using Trinity.Actors.Catalog;
 using Trinity.Actors.Recommendations;
+using Trinity.Actors.Recommendations.Model;
 
 namespace Trinity.Actors.Hosting;
 
@@ -71,12 +74,21 @@ public static class TrinityAkkaExtensions
                 system.ActorOf(Props.Create(() => new ConnectionsActor(push, rooms.ConnectionBuffer)), "connections"));
         });
 
-    /// <summary>The services the actors need, with the embedded defaults.</summary>
-    public static IServiceCollection AddTrinityServices(this IServiceCollection services)
+    /// <summary>The services the actors need: the embedded defaults, or the chat model where configured.</summary>
+    public static IServiceCollection AddTrinityServices(this IServiceCollection services, TrinityOptions options)
     {
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<ICatalog, EmbeddedCatalog>();
-        services.AddSingleton<IRecommender, KeywordRecommender>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<EmbeddedCatalog>();
+        services.AddSingleton<ICatalog>(sp => sp.GetRequiredService<EmbeddedCatalog>());
+
+        services.AddSingleton(sp => new KeywordRecommender(sp.GetRequiredService<ICatalog>()));
+        if (options.Ai.IsConfigured)
+            services.AddSingleton<IRecommender>(sp => new GuardedRecommender(
+                new ModelRecommender(ModelRecommender.Connect(options.Ai), sp.GetRequiredService<ICatalog>()),
+                sp.GetRequiredService<KeywordRecommender>(), options.Ai, sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<GuardedRecommender>>()));
+        else
+            services.AddSingleton<IRecommender>(sp => sp.GetRequiredService<KeywordRecommender>());
         return services;
     }
 

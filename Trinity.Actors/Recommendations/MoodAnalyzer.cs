@@ -37,6 +37,9 @@ public static class MoodAnalyzer
 
     private static readonly MoodReading Neutral = new("neutral", ["drama", "comedy", "mystery"], "mixed", 0.3);
 
+    /// <summary>The states from the most specific to the most general, each with its words (for tests).</summary>
+    internal static IEnumerable<(string State, IReadOnlyList<string> Words)> Vocabulary => States.Select(s => (s.Name, (IReadOnlyList<string>)s.Words));
+
     public static MoodReading Read(string mood)
     {
         var text = " " + TextFold.Words(mood) + " ";
