@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Trinity.Actors.Actors;
 using Trinity.Actors.Catalog;
+using Trinity.Actors.Catalog.Tmdb;
 using Trinity.Actors.Recommendations;
 using Trinity.Actors.Recommendations.Model;
 
@@ -74,12 +75,20 @@ public static class TrinityAkkaExtensions
                 system.ActorOf(Props.Create(() => new ConnectionsActor(push, rooms.ConnectionBuffer)), "connections"));
         });
 
-    /// <summary>The services the actors need: the embedded defaults, or the chat model where configured.</summary>
+    /// <summary>The services the actors need: the embedded defaults, or TMDB and the chat model where configured.</summary>
     public static IServiceCollection AddTrinityServices(this IServiceCollection services, TrinityOptions options)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EmbeddedCatalog>();
-        services.AddSingleton<ICatalog>(sp => sp.GetRequiredService<EmbeddedCatalog>());
+        if (options.Catalog.Tmdb.IsConfigured)
+        {
+            services.AddSingleton(sp => new TmdbCatalog(sp.GetRequiredService<EmbeddedCatalog>(), TmdbClient.Create(options.Catalog.Tmdb),
+                options.Catalog.Tmdb, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TmdbCatalog>>()));
+            services.AddSingleton<ICatalog>(sp => sp.GetRequiredService<TmdbCatalog>());
+            services.AddHostedService(sp => new TmdbRefresher(sp.GetRequiredService<TmdbCatalog>(), options.Catalog.Tmdb, sp.GetRequiredService<TimeProvider>()));
+        }
+        else
+            services.AddSingleton<ICatalog>(sp => sp.GetRequiredService<EmbeddedCatalog>());
 
         services.AddSingleton(sp => new KeywordRecommender(sp.GetRequiredService<ICatalog>()));
         if (options.Ai.IsConfigured)
