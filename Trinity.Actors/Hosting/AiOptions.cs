@@ -23,4 +23,16 @@ public sealed class AiOptions
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Endpoint);
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
+
+    /// <summary>Refuses a configuration that could only fail later, naming the key; called as the node starts.</summary>
+    public void Validate()
+    {
+        if (!IsConfigured) return;
+        OptionChecks.HttpUrl(Endpoint!, "Trinity:Ai:Endpoint");
+        OptionChecks.Require(!string.IsNullOrWhiteSpace(Model), "Trinity:Ai:Model", "must name the model");
+        OptionChecks.Require(TimeoutSeconds is > 0 and <= 600, "Trinity:Ai:TimeoutSeconds", "must be between 0 and 600");
+        OptionChecks.Require(BreakAfterFailures >= 1, "Trinity:Ai:BreakAfterFailures", "must be at least 1");
+        OptionChecks.Require(BreakFor > TimeSpan.Zero, "Trinity:Ai:BreakFor", "must be positive");
+        OptionChecks.Require(RoomRequestsPerMinute >= 0, "Trinity:Ai:RoomRequestsPerMinute", "must not be negative");
+    }
 }

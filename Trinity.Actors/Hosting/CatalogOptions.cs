@@ -24,4 +24,15 @@ public sealed class TmdbOptions
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ApiKey);
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
+
+    /// <summary>Refuses a configuration that could only fail later, naming the key; called as the node starts.</summary>
+    public void Validate()
+    {
+        if (!IsConfigured) return;
+        OptionChecks.HttpUrl(BaseUrl, "Trinity:Catalog:Tmdb:BaseUrl");
+        OptionChecks.Require(Pages is >= 1 and <= 50, "Trinity:Catalog:Tmdb:Pages", "must be between 1 and 50");
+        OptionChecks.Require(TimeoutSeconds is > 0 and <= 120, "Trinity:Catalog:Tmdb:TimeoutSeconds", "must be between 0 and 120");
+        OptionChecks.Require(RefreshEvery > TimeSpan.Zero && RetryAfter > TimeSpan.Zero, "Trinity:Catalog:Tmdb:RefreshEvery",
+            "and RetryAfter must be positive");
+    }
 }

@@ -78,6 +78,8 @@ public static class TrinityAkkaExtensions
     /// <summary>The services the actors need: the embedded defaults, or TMDB and the chat model where configured.</summary>
     public static IServiceCollection AddTrinityServices(this IServiceCollection services, TrinityOptions options)
     {
+        options.Catalog.Tmdb.Validate();
+        options.Ai.Validate();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EmbeddedCatalog>();
         if (options.Catalog.Tmdb.IsConfigured)
