@@ -18,7 +18,7 @@ public sealed class SerializationSpec(ITestOutputHelper output) : ActorSpecBase(
     private static readonly Match AMatch = new("m-alien-1979", "Alien", ["ana", "ben"], ConsensusMode.Majority, At);
     private static readonly Progress SomeProgress = new(1, 20, 5);
     private static readonly RoomSettings SomeSettings = new("Friday", ConsensusMode.Majority,
-        new RoomFilters(["horror"], [MediaType.Movie], 1970, 1990, 7.5), 4, 10, true);
+        new RoomFilters(["horror"], [MediaType.Movie], 1970, 1990, 7.5, GenreMatch.All), 4, 10, true);
     private static readonly VoteResult AVoteResult = new("r1", "m-alien-1979", VoteType.Like, SomeProgress, null, false, AMatch);
 
     private object[] Samples() =>

@@ -38,6 +38,10 @@ public sealed class ErrorCodeTests : ServerTest
         Assert.Equal("VALIDATION_FAILED: name is required", await Refused(ana, "CreateRoom", new { queueSize = 5 }));
         Assert.Equal("VALIDATION_FAILED: queueSize has the wrong type or value", await Refused(ana, "CreateRoom", new { name = "x", queueSize = "many" }));
         Assert.StartsWith("VALIDATION_FAILED: filters.genres", await Refused(ana, "CreateRoom", new { name = "x", filters = new { genres = new[] { "telenovela" } } }));
+        Assert.Equal("VALIDATION_FAILED: filters.genreMatch has the wrong type or value",
+            await Refused(ana, "CreateRoom", new { name = "x", filters = new { genres = new[] { "drama" }, genreMatch = "some" } }));
+        Assert.StartsWith("VALIDATION_FAILED: filters ", await Refused(ana, "CreateRoom",
+            new { name = "x", filters = new { genres = new[] { "western", "animation", "documentary" }, genreMatch = "all" } }));
         Assert.Equal("VALIDATION_FAILED: request must be an object", await Refused(ana, "JoinRoom", 42));
         Assert.Equal("VALIDATION_FAILED: inviteCode must be 6 characters A-Z or 0-9", await Refused(ana, "JoinRoom", new { inviteCode = "no" }));
 

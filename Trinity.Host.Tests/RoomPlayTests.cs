@@ -130,6 +130,6 @@ public sealed class RoomPlayTests(ITestOutputHelper output) : ServerTest
         await ana.Invoke<VoteResult>("Vote", new { roomId = room.RoomId, mediaId = newTitle, voteType = "like" });
         var result = await ben.Invoke<VoteResult>("Vote", new { roomId = room.RoomId, mediaId = newTitle, voteType = "like" });
         Assert.Equal(newTitle, result.Matched!.MediaId);
-        Assert.Equal(ana.Seen.Count(e => e.Name == "privateMessage"), 0);
+        Assert.Equal(0, ana.Seen.Count(e => e.Name == "privateMessage"));
     }
 }

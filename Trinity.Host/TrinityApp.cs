@@ -30,7 +30,7 @@ public static class TrinityApp
         // A refused call is an answer, not a server error: TrinityErrorFilter logs the unexpected ones.
         builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Critical);
         builder.Services.AddSingleton(options).AddSingleton(options.Rooms);
-        builder.Services.AddTrinityServices();
+        builder.Services.AddTrinityServices(options);
         builder.Services.AddSingleton<ConnectionRegistry>().AddSingleton<IClientPush, HubClientPush>();
         builder.Services.AddSingleton<RoomGateway>();
         builder.Services.AddTrinityAuth(builder.Configuration, builder.Environment);

@@ -184,7 +184,7 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
     {
         RoomRules.Recommendations(_state, c.UserId);
         var liked = _state.Titles.Where(t => _state.Likers(t.MediaId).Count > 0).ToArray();
-        var request = new RecommendationRequest(c.Mood, _state.Settings!.Filters,
+        var request = new RecommendationRequest(_roomId, c.Mood, _state.Settings!.Filters,
             _state.Titles.Select(t => t.MediaId).ToHashSet(), liked);
         Sender.Tell(new RecommendationsAccepted());
         var userId = c.UserId;

@@ -7,7 +7,9 @@ namespace Trinity.Actors.Catalog;
 public static class TitleSelection
 {
     public static bool Passes(MediaItem item, RoomFilters filters) =>
-        (filters.Genres is not { Count: > 0 } || item.Genres.Any(filters.Genres.Contains))
+        (filters.Genres is not { Count: > 0 } || (filters.GenreMatch == GenreMatch.All
+            ? filters.Genres.All(item.Genres.Contains)
+            : item.Genres.Any(filters.Genres.Contains)))
         && (filters.MediaTypes is not { Count: > 0 } || filters.MediaTypes.Contains(item.MediaType))
         && (filters.YearFrom is null || item.Year >= filters.YearFrom)
         && (filters.YearTo is null || item.Year <= filters.YearTo)

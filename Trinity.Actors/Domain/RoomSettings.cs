@@ -44,6 +44,8 @@ public sealed record RoomSettings(
         if (filters.YearFrom > filters.YearTo) throw TrinityException.Validation("filters.yearFrom", "must not be after filters.yearTo");
         if (filters.MinRating is < 0 or > 10 || (filters.MinRating is { } r && double.IsNaN(r)))
             throw TrinityException.Validation("filters.minRating", "must be between 0 and 10");
+        if (filters.GenreMatch is { } match && !Enum.IsDefined(match))
+            throw TrinityException.Validation("filters.genreMatch", "must be \"any\" or \"all\"");
         var mediaTypes = filters.MediaTypes?.Distinct().ToArray();
         return filters with
         {

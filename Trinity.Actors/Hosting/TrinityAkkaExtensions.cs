@@ -6,9 +6,13 @@ using Akka.Hosting;
 using Akka.Persistence.Sql.Hosting;
 using Akka.Remote.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Trinity.Actors.Actors;
 using Trinity.Actors.Catalog;
+using Trinity.Actors.Catalog.Tmdb;
 using Trinity.Actors.Recommendations;
+using Trinity.Actors.Recommendations.Model;
 
 namespace Trinity.Actors.Hosting;
 
@@ -79,12 +83,31 @@ public static class TrinityAkkaExtensions
                 system.ActorOf(Props.Create(() => new ConnectionsActor(push, rooms.ConnectionBuffer, roomRegion)), "connections"));
         });
 
-    /// <summary>The services the actors need, with the embedded defaults.</summary>
-    public static IServiceCollection AddTrinityServices(this IServiceCollection services)
+    /// <summary>The services the actors need: the embedded defaults, or TMDB and the chat model where configured.</summary>
+    public static IServiceCollection AddTrinityServices(this IServiceCollection services, TrinityOptions options)
     {
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<ICatalog, EmbeddedCatalog>();
-        services.AddSingleton<IRecommender, KeywordRecommender>();
+        options.Catalog.Tmdb.Validate();
+        options.Ai.Validate();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<EmbeddedCatalog>();
+        if (options.Catalog.Tmdb.IsConfigured)
+        {
+            services.AddSingleton(sp => new TmdbCatalog(sp.GetRequiredService<EmbeddedCatalog>(), TmdbClient.Create(options.Catalog.Tmdb),
+                options.Catalog.Tmdb, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TmdbCatalog>>()));
+            services.AddSingleton<ICatalog>(sp => sp.GetRequiredService<TmdbCatalog>());
+            services.AddHostedService(sp => new TmdbRefresher(sp.GetRequiredService<TmdbCatalog>(), options.Catalog.Tmdb, sp.GetRequiredService<TimeProvider>()));
+        }
+        else
+            services.AddSingleton<ICatalog>(sp => sp.GetRequiredService<EmbeddedCatalog>());
+
+        services.AddSingleton(sp => new KeywordRecommender(sp.GetRequiredService<ICatalog>()));
+        if (options.Ai.IsConfigured)
+            services.AddSingleton<IRecommender>(sp => new GuardedRecommender(
+                new ModelRecommender(ModelRecommender.Connect(options.Ai), sp.GetRequiredService<ICatalog>()),
+                sp.GetRequiredService<KeywordRecommender>(), options.Ai, sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<GuardedRecommender>>()));
+        else
+            services.AddSingleton<IRecommender>(sp => sp.GetRequiredService<KeywordRecommender>());
         return services;
     }
 

@@ -11,6 +11,8 @@ public sealed class TrinityOptions
     public RoomOptions Rooms { get; set; } = new();
     public ClusterNodeOptions Cluster { get; set; } = new();
     public PersistenceOptions Persistence { get; set; } = new();
+    public CatalogOptions Catalog { get; set; } = new();
+    public AiOptions Ai { get; set; } = new();
 }
 
 public sealed class RoomOptions

@@ -5,7 +5,8 @@ public sealed record RoomFilters(
     IReadOnlyList<MediaType>? MediaTypes = null,
     int? YearFrom = null,
     int? YearTo = null,
-    double? MinRating = null);
+    double? MinRating = null,
+    GenreMatch? GenreMatch = null);
 
 public sealed record CreateRoomRequest(
     string? Name,

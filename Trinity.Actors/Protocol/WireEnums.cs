@@ -14,6 +14,9 @@ public enum VoteType { Like, Dislike }
 
 public enum MediaType { Movie, Tv }
 
+/// <summary>How a room's genre filter applies: a title has any of the genres (default), or all of them.</summary>
+public enum GenreMatch { Any, All }
+
 /// <summary>Why a room's state changed (the <c>reason</c> of <c>roomStateChanged</c>).</summary>
 public enum StateChangeReason { Created, MemberJoined, MemberLeft, Closed, FirstMatch, Exhausted, Empty }
 

@@ -2,11 +2,12 @@ using Trinity.Actors.Protocol;
 
 namespace Trinity.Actors.Recommendations;
 
+/// <param name="RoomId">the asking room, for per-room limits</param>
 /// <param name="Mood">the member's words, in any language</param>
 /// <param name="Filters">the room's filters, which suggestions respect</param>
 /// <param name="Exclude">titles already in the room</param>
 /// <param name="Liked">titles the room already liked, to inform the choice</param>
-public sealed record RecommendationRequest(string Mood, RoomFilters Filters, IReadOnlySet<string> Exclude,
+public sealed record RecommendationRequest(string RoomId, string Mood, RoomFilters Filters, IReadOnlySet<string> Exclude,
     IReadOnlyList<MediaItem> Liked, int Count = 5);
 
 /// <param name="Source">"model" or "fallback"</param>

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using Trinity.Actors.Domain;
 
 namespace Trinity.Actors.Recommendations;
 
@@ -17,30 +16,33 @@ public static class MoodAnalyzer
     private static readonly State[] States =
     [
         new("depressed", "escape", ["comedy", "animation", "family"],
-            ["deprimido", "deprimida", "depresion", "depressed", "depression", "hopeless", "desesperanza", "vacio", "empty inside"]),
+            ["deprimido", "deprimida", "deprimidos", "deprimidas", "depresion", "depressed", "depression", "hopeless", "desesperanza", "vacio", "empty inside"]),
         new("anxious", "escape", ["comedy", "animation", "family"],
-            ["ansioso", "ansiosa", "ansiedad", "anxious", "anxiety", "nervioso", "nerviosa", "nervous", "worried", "preocupado", "preocupada", "panic", "panico"]),
+            ["ansioso", "ansiosa", "ansiosos", "ansiosas", "ansiedad", "anxious", "anxiety", "nervioso", "nerviosa", "nervous", "worried", "preocupado", "preocupada", "panic", "panico"]),
         new("stressed", "escape", ["comedy", "animation", "adventure"],
-            ["estresado", "estresada", "estres", "stressed", "stress", "agobiado", "agobiada", "overwhelmed", "agotado", "agotada", "exhausted", "burned out", "burnout"]),
+            ["estresado", "estresada", "estresados", "estresadas", "estres", "stressed", "stress", "agobiado", "agobiada", "overwhelmed", "agotado", "agotada", "exhausted", "burned out", "burnout"]),
         new("lonely", "mixed", ["romance", "drama", "family"],
             ["lonely", "loneliness", "alone", "soledad", "sola", "me siento solo", "aislado", "aislada", "isolated"]),
         new("angry", "catharsis", ["action", "thriller", "crime"],
-            ["angry", "furious", "rage", "mad at", "enfadado", "enfadada", "enojado", "enojada", "furioso", "furiosa", "rabia", "cabreado", "cabreada", "ira"]),
+            ["angry", "furious", "rage", "mad at", "enfadado", "enfadada", "enfadados", "enfadadas", "enojado", "enojada", "furioso", "furiosa", "rabia", "cabreado", "cabreada", "ira"]),
         new("romantic", "mixed", ["romance", "comedy", "drama"],
-            ["romantic", "romantico", "romantica", "in love", "enamorado", "enamorada", "date night", "cita", "amor", "love"]),
+            ["romantic", "romantico", "romantica", "romanticos", "romanticas", "in love", "enamorado", "enamorada", "enamorados", "enamoradas", "date night", "cita", "amor", "romance", "lovesick"]),
         new("sad", "catharsis", ["drama", "romance", "music"],
-            ["sad", "unhappy", "down", "blue", "cry", "crying", "triste", "tristeza", "llorar", "melancolico", "melancolica", "heartbroken", "desanimado", "desanimada"]),
+            ["sad", "unhappy", "down", "blue", "cry", "crying", "triste", "tristes", "tristeza", "llorar", "melancolico", "melancolica", "heartbroken", "desanimado", "desanimada"]),
         new("bored", "escape", ["adventure", "science-fiction", "mystery"],
-            ["bored", "boring", "aburrido", "aburrida", "aburrimiento", "nothing to do", "nada que hacer"]),
+            ["bored", "boring", "aburrido", "aburrida", "aburridos", "aburridas", "aburrimiento", "nothing to do", "nada que hacer"]),
         new("happy", "mixed", ["comedy", "adventure", "music"],
-            ["happy", "joyful", "excited", "great mood", "good mood", "feliz", "contento", "contenta", "alegre", "emocionado", "emocionada", "animado", "animada"]),
+            ["happy", "joyful", "excited", "great mood", "good mood", "feliz", "contento", "contenta", "contentos", "contentas", "alegre", "emocionado", "emocionada", "animado", "animada"]),
     ];
 
     private static readonly MoodReading Neutral = new("neutral", ["drama", "comedy", "mystery"], "mixed", 0.3);
 
+    /// <summary>The states from the most specific to the most general, each with its words (for tests).</summary>
+    internal static IEnumerable<(string State, IReadOnlyList<string> Words)> Vocabulary => States.Select(s => (s.Name, (IReadOnlyList<string>)s.Words));
+
     public static MoodReading Read(string mood)
     {
-        var text = " " + Fold(mood) + " ";
+        var text = " " + TextFold.Words(mood) + " ";
         foreach (var state in States)
         {
             var hits = state.Words.Count(w => text.Contains(" " + w + " ", StringComparison.Ordinal));
@@ -48,17 +50,5 @@ public static class MoodAnalyzer
                 return new MoodReading(state.Name, state.Genres, state.Approach, Math.Min(0.9, 0.55 + 0.15 * hits));
         }
         return Neutral;
-    }
-
-    /// <summary>Lower case, accents removed, punctuation turned into spaces.</summary>
-    private static string Fold(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            sb.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
-        }
-        return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 }

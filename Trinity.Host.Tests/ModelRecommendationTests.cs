@@ -1,0 +1,86 @@
+using Trinity.Actors.Catalog;
+using Trinity.Actors.Protocol;
+using Trinity.Actors.Tests;
+
+namespace Trinity.Host.Tests;
+
+/// <summary>A node pointed at a chat model (a loopback chat-completions server), played by real clients.</summary>
+public sealed class ModelRecommendationTests : IAsyncLifetime
+{
+    private LoopbackChatModel _model = null!;
+    private TrinityServer _server = null!;
+
+    public async Task InitializeAsync()
+    {
+        _model = await LoopbackChatModel.StartAsync();
+        _server = await TrinityServer.StartAsync(null, $"--Trinity:Ai:Endpoint={_model.Endpoint}", "--Trinity:Ai:TimeoutSeconds=5");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        await _model.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_model_recommendation_reaches_every_member_and_its_titles_can_be_voted_to_a_match()
+    {
+        await using var ana = await TrinityClient.ConnectAsync(_server, "Ana");
+        await using var ben = await TrinityClient.ConnectAsync(_server, "Ben", messagePack: true);
+        await using var cleo = await TrinityClient.ConnectAsync(_server, "Cleo");
+        var filters = new RoomFilters(["comedy", "drama"], [MediaType.Movie]);
+        var room = await ana.Invoke<RoomSnapshot>("CreateRoom", new { name = "Viernes", queueSize = 5, filters = new { genres = filters.Genres, mediaTypes = new[] { "movie" } } });
+        await ben.Invoke<RoomSnapshot>("JoinRoom", new { roomId = room.RoomId });
+        await cleo.Invoke<RoomSnapshot>("JoinRoom", new { inviteCode = room.InviteCode });
+        _model.Reply = LoopbackChatModel.Answer("Claro:\n```json\n{\"genres\": [\"Comedy\"], \"emotionalState\": \"stressed\", \"approach\": \"escape\", \"reasoning\": \"Para desconectar riendo.\"}\n```");
+
+        Assert.True((await ben.Invoke<RecommendationsAccepted>("RequestRecommendations", new { roomId = room.RoomId, mood = "Estamos agobiados, algo para reír" })).Accepted);
+
+        var seen = new List<ReceivedEvent>();
+        foreach (var member in new[] { ana, ben, cleo }) seen.Add(await member.WaitFor("aiRecommendation"));
+        Assert.Single(seen.Select(e => (e.Seq, e.Get("mediaIds"))).Distinct());
+        var first = seen[0];
+        Assert.Equal(("model", "stressed", "Para desconectar riendo.", ben.UserId),
+            (first.Get("source"), first.Get("emotionalState"), first.Get("reasoning"), first.Get("requestedBy")));
+        var mediaIds = first.Payload.GetProperty("mediaIds").EnumerateArray().Select(e => e.GetString()!).ToArray();
+        Assert.NotEmpty(mediaIds);
+        Assert.Equal(mediaIds.Length, first.Payload.GetProperty("titles").GetArrayLength());
+
+        // Every member's queue holds the new titles, all within the room's filters and in the model's genre.
+        foreach (var member in new[] { ana, ben, cleo })
+        {
+            var state = await member.Invoke<RoomSnapshot>("GetRoomState", new { roomId = room.RoomId });
+            var added = state.Queue.Where(t => mediaIds.Contains(t.MediaId)).ToArray();
+            Assert.Equal(mediaIds.Length, added.Length);
+            Assert.All(added, t => Assert.True(TitleSelection.Passes(t, filters) && t.Genres.Contains("comedy"), t.MediaId));
+        }
+
+        var pick = mediaIds[0];
+        await ana.Invoke<VoteResult>("Vote", new { roomId = room.RoomId, mediaId = pick, voteType = "like" });
+        await cleo.Invoke<VoteResult>("Vote", new { roomId = room.RoomId, mediaId = pick, voteType = "like" });
+        var last = await ben.Invoke<VoteResult>("Vote", new { roomId = room.RoomId, mediaId = pick, voteType = "like" });
+        Assert.Equal(pick, last.Matched!.MediaId);
+        foreach (var member in new[] { ana, ben, cleo })
+            Assert.Equal(pick, (await member.WaitFor("matchFound")).Get("mediaId"));
+    }
+
+    [Fact]
+    public async Task A_failing_model_still_gives_every_member_fallback_suggestions()
+    {
+        await using var ana = await TrinityClient.ConnectAsync(_server, "Ana");
+        await using var ben = await TrinityClient.ConnectAsync(_server, "Ben");
+        var room = await ana.Invoke<RoomSnapshot>("CreateRoom", new { name = "Sábado", queueSize = 5 });
+        await ben.Invoke<RoomSnapshot>("JoinRoom", new { roomId = room.RoomId });
+        _model.Reply = LoopbackChatModel.Status(500);
+
+        await ana.Invoke<RecommendationsAccepted>("RequestRecommendations", new { roomId = room.RoomId, mood = "me siento muy sola" });
+
+        foreach (var member in new[] { ana, ben })
+        {
+            var e = await member.WaitFor("aiRecommendation");
+            Assert.Equal(("fallback", "lonely"), (e.Get("source"), e.Get("emotionalState")));
+            Assert.NotEqual(0, e.Payload.GetProperty("mediaIds").GetArrayLength());
+        }
+        Assert.Equal(1, _model.Requests);
+    }
+}
