@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Trinity.Actors.Protocol;
+using Trinity.Client;
 using Xunit.Abstractions;
 
 namespace Trinity.Host.Tests;
@@ -16,31 +18,36 @@ public sealed class ClusterTests(ITestOutputHelper output)
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>The settings of one node of a test cluster whose seed listens on <paramref name="seedPort"/>.</summary>
+    private static string[] Node(int port, int seedPort) =>
+    [
+        "--Trinity:Persistence:Provider=postgres", $"--Trinity:Persistence:ConnectionString={TestPostgres.ConnectionString}",
+        $"--Trinity:Cluster:Port={port}", $"--Trinity:Cluster:Seeds=akka.tcp://trinity@127.0.0.1:{seedPort}",
+        "--Trinity:Cluster:StableAfter=00:00:03",
+    ];
+
     private static async Task<(TrinityServer First, TrinityServer Second)> StartClusterAsync()
     {
         var seedPort = FreePort();
-        string[] Node(int port) =>
-        [
-            "--Trinity:Persistence:Provider=postgres", $"--Trinity:Persistence:ConnectionString={TestPostgres.ConnectionString}",
-            $"--Trinity:Cluster:Port={port}", $"--Trinity:Cluster:Seeds=akka.tcp://trinity@127.0.0.1:{seedPort}",
-            "--Trinity:Cluster:StableAfter=00:00:03",
-        ];
+        string[] Node(int port) => ClusterTests.Node(port, seedPort);
         var first = await TrinityServer.StartAsync(null, Node(seedPort));
         var second = await TrinityServer.StartAsync(null, Node(FreePort()));
         await WaitUntil(async () => await NodeCount(first) == 2 && await NodeCount(second) == 2, "both nodes are Up");
         return (first, second);
     }
 
-    private static async Task<JsonElement> Stats(TrinityServer node)
+    private static async Task<JsonElement> Stats(HttpClient node)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/stats");
         request.Headers.Add("X-Admin-Key", TrinityServer.AdminKey);
-        return JsonDocument.Parse(await (await node.Http.SendAsync(request)).Content.ReadAsStringAsync()).RootElement;
+        return JsonDocument.Parse(await (await node.SendAsync(request)).Content.ReadAsStringAsync()).RootElement;
     }
 
-    private static async Task<int> NodeCount(TrinityServer node) => (await Stats(node)).GetProperty("nodes").GetInt32();
+    private static async Task<int> NodeCount(TrinityServer node) => (await Stats(node.Http)).GetProperty("nodes").GetInt32();
 
-    private static async Task<bool> Hosts(TrinityServer node, string roomId) =>
+    private static Task<bool> Hosts(TrinityServer node, string roomId) => Hosts(node.Http, roomId);
+
+    private static async Task<bool> Hosts(HttpClient node, string roomId) =>
         (await Stats(node)).GetProperty("roomStats").EnumerateArray().Any(r => r.GetProperty("roomId").GetString() == roomId);
 
     private static async Task WaitUntil(Func<Task<bool>> condition, string what)
@@ -122,6 +129,79 @@ public sealed class ClusterTests(ITestOutputHelper output)
             catch (Microsoft.AspNetCore.SignalR.HubException e) when (e.Message.StartsWith("UNAVAILABLE") && attempt < 10)
             {
             }
+        }
+    }
+
+    [SkippableFact]
+    public async Task A_SIGKILLed_node_loses_no_acknowledged_vote_and_its_clients_carry_on_elsewhere()
+    {
+        Skip.If(TestPostgres.ConnectionString is null, TestPostgres.Absent);
+        const int votesBeforeKill = 15, votesEach = 40;
+        var seedPort = FreePort();
+        var nodes = new List<HostProcess>();
+        foreach (var port in new[] { seedPort, FreePort(), FreePort() })
+            nodes.Add(await HostProcess.StartAsync(TrinityServer.NewDataDir(), output, Node(port, seedPort)));
+        try
+        {
+            await WaitUntil(async () => (await Task.WhenAll(nodes.Select(n => Stats(n.Http))))
+                .All(s => s.GetProperty("nodes").GetInt32() == 3), "three nodes are Up");
+            var urls = nodes.Select(n => n.BaseUri).ToArray();
+            var members = new List<(TrinityConnection Connection, string UserId)>();
+            for (var i = 0; i < 3; i++)
+            {
+                var identity = await nodes[i].GuestAsync($"Member{i}");
+                // Each member knows every node, starting with a different one.
+                var connection = new TrinityConnection(urls.Skip(i).Concat(urls.Take(i)).ToArray(), () => Task.FromResult(identity.Token));
+                await connection.StartAsync();
+                members.Add((connection, identity.UserId));
+            }
+            var room = await members[0].Connection.InvokeAsync<RoomSnapshot>("CreateRoom", new { name = "Failover", queueSize = 100 });
+            var queues = new List<IReadOnlyList<MediaItem>> { room.Queue };
+            foreach (var m in members.Skip(1)) queues.Add((await m.Connection.InvokeAsync<RoomSnapshot>("JoinRoom", new { roomId = room.RoomId })).Queue);
+            var finale = room.Queue[^1].MediaId; // everyone likes this one at the end
+            HostProcess? home = null;
+            foreach (var node in nodes) if (await Hosts(node.Http, room.RoomId)) home = node;
+
+            var acknowledged = new int[3];
+            var resumedAfter = new TimeSpan?[3];
+            var killedAt = 0L;
+            async Task Vote(int i)
+            {
+                foreach (var item in queues[i].Where(t => t.MediaId != finale).Take(votesEach))
+                {
+                    var sentAfterKill = Interlocked.Read(ref killedAt) != 0;
+                    await members[i].Connection.InvokeAsync<VoteResult>("Vote",
+                        new { roomId = room.RoomId, mediaId = item.MediaId, voteType = "dislike", voteId = $"{i}-{item.MediaId}" });
+                    acknowledged[i]++;
+                    var kill = Interlocked.Read(ref killedAt);
+                    // Resume time: from the kill to the acknowledgement of this member's first vote sent after it.
+                    if (sentAfterKill && resumedAfter[i] is null) resumedAfter[i] = Stopwatch.GetElapsedTime(kill);
+                    if (acknowledged[i] == votesBeforeKill && i == 0)
+                    {
+                        Interlocked.Exchange(ref killedAt, Stopwatch.GetTimestamp());
+                        home!.Kill();
+                    }
+                }
+            }
+            await Task.WhenAll(Enumerable.Range(0, 3).Select(Vote));
+            var results = new List<VoteResult>();
+            foreach (var m in members)
+                results.Add(await m.Connection.InvokeAsync<VoteResult>("Vote", new { roomId = room.RoomId, mediaId = finale, voteType = "like", voteId = "finale" }));
+
+            var final = await members[1].Connection.InvokeAsync<RoomSnapshot>("GetRoomState", new { roomId = room.RoomId });
+            for (var i = 0; i < 3; i++)
+                Assert.True(final.Members.Single(m => m.UserId == members[i].UserId).VotesCast >= acknowledged[i] + 1,
+                    $"member {i}: {acknowledged[i]} acknowledged votes, the room has fewer");
+            Assert.Contains(final.Matches, m => m.MediaId == finale);
+            Assert.NotNull(results[^1].Matched);
+            output.WriteLine($"SIGKILL of the room's node: members resumed after {string.Join(", ", resumedAfter.Select(r => $"{r?.TotalSeconds:F1} s"))} " +
+                $"(stable-after 3 s); reconnects {string.Join(", ", members.Select(m => m.Connection.Reconnects))}; " +
+                $"acknowledged {string.Join(", ", acknowledged)}, all of them in the recovered room");
+            foreach (var m in members) await m.Connection.DisposeAsync();
+        }
+        finally
+        {
+            foreach (var node in nodes) await node.DisposeAsync();
         }
     }
 }
