@@ -80,6 +80,11 @@ export class Realtime extends EventTarget {
         await this.onConnected();
       } catch (error) {
         this.dispatchEvent(new CustomEvent('error', { detail: error }));
+        // This node cannot give the room back (still starting, or cut off): try again, maybe elsewhere.
+        if (error?.code === 'UNAVAILABLE' && connection === this.connection) {
+          this.nodeIndex++;
+          void connection.stop();
+        }
       }
       return;
     }

@@ -2,7 +2,8 @@
 // rebuilding from a snapshot after every reconnect or detected gap. The room id is kept in
 // sessionStorage so a reload of the tab comes back to the same room.
 //
-// Events: 'entered' (a room is on screen), 'left', 'system' and 'private' (not room-sequenced).
+// Events: 'entered' (a room is on screen), 'left', 'voting', 'error', and 'system' and 'private'
+// (the events that are not room-sequenced).
 
 import { backoffDelay } from './realtime.js';
 
@@ -55,7 +56,7 @@ export class RoomSession extends EventTarget {
   async vote(voteType) {
     const item = this.store.current;
     if (!item || this.voting || this.store.room.status === 'finished') return;
-    this.voting = true;
+    this.#setVoting(true);
     try {
       this.store.voted(await this.realtime.invoke('Vote', { roomId: this.roomId, mediaId: item.mediaId, voteType }));
     } catch (error) {
@@ -63,8 +64,14 @@ export class RoomSession extends EventTarget {
       if (error.code === 'ALREADY_VOTED') await this.resync();
       else throw error;
     } finally {
-      this.voting = false;
+      this.#setVoting(false);
     }
+  }
+
+  /** 'voting' lets the view disable the buttons, so a second tap cannot vote the next card unseen. */
+  #setVoting(voting) {
+    this.voting = voting;
+    this.#emit('voting', voting);
   }
 
   sendMessage(text, toUserId) {

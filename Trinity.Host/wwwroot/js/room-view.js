@@ -18,6 +18,7 @@ export class RoomView {
     this.shownMediaId = undefined;
     store.addEventListener('change', () => this.render());
     store.addEventListener('match', ({ detail }) => this.celebrate(detail));
+    session.addEventListener('voting', () => this.store.room && this.renderCard(this.store.room.status === 'finished'));
     $('match-banner-close').addEventListener('click', () => show($('match-banner'), false));
     $('copy-invite').addEventListener('click', () => this.copyInvite());
   }
@@ -41,7 +42,7 @@ export class RoomView {
 
   renderCard(finished) {
     const item = finished ? null : this.store.current;
-    const canVote = item !== null;
+    const canVote = item !== null && !this.session.voting;
     $('like').disabled = !canVote;
     $('dislike').disabled = !canVote;
     const { totalVotes, requiredVotes } = this.store.room.progress;
