@@ -70,7 +70,7 @@ public sealed class RestartTests(BrowserFixture browser, ITestOutputHelper outpu
         var members = await user.TestId("member").EvaluateAllAsync<string[]>(
             "nodes => nodes.map(n => `${n.dataset.userId} ${n.dataset.online} ${n.querySelector('[data-testid=member-progress]').textContent}`).sort()");
         var matches = await user.MatchIdsAsync();
-        var card = await user.TestId("card").GetAttributeAsync("data-media-id");
+        var card = await user.TestId("card").EvaluateAllAsync<string>("nodes => nodes.map(n => n.dataset.mediaId).join() || 'none'");
         return $"{user.Name}: members [{string.Join(", ", members)}] matches [{string.Join(", ", matches)}] card {card}";
     }
 

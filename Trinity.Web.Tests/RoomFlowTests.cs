@@ -113,7 +113,7 @@ public sealed class RoomFlowTests(BrowserFixture browser, ITestOutputHelper outp
     }
 
     [SkippableFact]
-    public async Task The_room_fits_a_360_pixel_phone()
+    public async Task The_room_fits_a_360_pixel_phone_with_a_screenshot_to_look_at()
     {
         Skip.IfNot(browser.Available, BrowserFixture.SkipReason);
         await using var server = await WebServer.StartAsync();
@@ -128,18 +128,24 @@ public sealed class RoomFlowTests(BrowserFixture browser, ITestOutputHelper outp
         await Expect(ana.Member("Ben").GetByTestId("member-progress")).ToHaveTextAsync("3/5");
         await Expect(ana.TestId("card-title")).ToBeVisibleAsync();
 
-        var scrollWidth = await ana.Page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-        Assert.True(scrollWidth <= phone.Width, $"the page is {scrollWidth}px wide on a {phone.Width}px screen");
-
         var dir = Path.Combine(AppContext.BaseDirectory, "TestResults");
         Directory.CreateDirectory(dir);
         var screen = Path.Combine(dir, "phone-360x740.png");
         var full = Path.Combine(dir, "phone-360x740-full.png");
-        await ana.Page.ScreenshotAsync(new() { Path = screen });
-        await ana.Page.ScreenshotAsync(new() { Path = full, FullPage = true });
+        await ana.Page.EvaluateAsync("window.scrollTo(0, 0)");
+        await ana.Page.ScreenshotAsync(new() { Path = screen, Animations = ScreenshotAnimations.Disabled });
+        await ana.Page.ScreenshotAsync(new() { Path = full, FullPage = true, Animations = ScreenshotAnimations.Disabled });
+        var desktop = Path.Combine(dir, "desktop-1280x900.png");
+        await ben.Page.ScreenshotAsync(new() { Path = desktop, Animations = ScreenshotAnimations.Disabled });
+        output.WriteLine($"desktop screenshot (for comparison): {desktop}");
         output.WriteLine($"phone screenshot: {screen}");
         output.WriteLine($"phone screenshot, whole page: {full}");
         Console.WriteLine($"phone screenshot: {screen}");
+
+        var scrollWidth = await ana.Page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        var tooWide = await ana.Page.EvaluateAsync<string>(
+            "w => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w).map(e => e.tagName + '#' + e.id + '.' + e.className).slice(0, 5).join(', ')", phone.Width);
+        Assert.True(scrollWidth <= phone.Width, $"the page is {scrollWidth}px wide on a {phone.Width}px screen: {tooWide}");
     }
 
     private async Task<WebUser> SignedIn(TrinityServer server, string name)
