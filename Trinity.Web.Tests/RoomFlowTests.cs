@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Trinity.Host.Tests;
 using Xunit.Abstractions;
@@ -110,6 +111,44 @@ public sealed class RoomFlowTests(BrowserFixture browser, ITestOutputHelper outp
         await Expect(ben.TestId("card")).ToBeVisibleAsync();
         await Expect(ana.Member("Ben")).ToBeVisibleAsync();
         await Expect(ben.Page).ToHaveURLAsync(new Uri(server.BaseUri, "/").ToString()); // a reload won't join again by code
+    }
+
+    [SkippableFact]
+    public async Task Private_messages_recommendations_and_system_messages_reach_the_page()
+    {
+        Skip.IfNot(browser.Available, BrowserFixture.SkipReason);
+        await using var server = await WebServer.StartAsync();
+        await using var ana = await SignedIn(server, "Ana");
+        await using var ben = await SignedIn(server, "Ben");
+        await using var cid = await SignedIn(server, "Cid");
+        var code = await ana.CreateRoomAsync("Whispers", queueSize: 5);
+        await ben.JoinAsync(code);
+        await cid.JoinAsync(code);
+
+        await ana.Page.GetByLabel("Send to").SelectOptionAsync(new SelectOptionValue { Label = "Only Ben" });
+        await ana.TestId("chat-input").FillAsync("just between us");
+        await ana.TestId("chat-send").ClickAsync();
+        await Expect(ben.TestId("chat-line").Filter(new() { HasText = "just between us" })).ToContainTextAsync("Ana → you");
+        await Expect(ana.TestId("chat-line").Filter(new() { HasText = "just between us" })).ToContainTextAsync("you → Ben");
+
+        // The recommender adds titles to everyone's list; the pages pick up the longer list by resyncing.
+        await ben.Page.GetByLabel("Describe your mood").FillAsync("something scary for a stormy night");
+        await ben.Page.GetByRole(AriaRole.Button, new() { Name = "Suggest" }).ClickAsync();
+        foreach (var user in new[] { ana, ben, cid })
+        {
+            await Expect(user.Page.Locator("#recommendations")).ToContainTextAsync("Ben asked");
+            await Expect(user.Page.Locator("#room-meta")).Not.ToContainTextAsync("· 5 titles");
+        }
+        Assert.Equal("", await cid.Page.Locator("#errors").InnerTextAsync());
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/system-message")
+        {
+            Content = JsonContent.Create(new { type = "maintenance", message = "Back in five minutes" }),
+        };
+        request.Headers.Add("X-Admin-Key", TrinityServer.AdminKey);
+        (await server.Http.SendAsync(request)).EnsureSuccessStatusCode();
+        foreach (var user in new[] { ana, ben, cid })
+            await Expect(user.Page.Locator("#banners")).ToContainTextAsync("Back in five minutes");
     }
 
     [SkippableFact]
