@@ -21,13 +21,14 @@ public sealed partial class WebUser : IAsyncDisposable
     public string Name { get; }
 
     public static async Task<WebUser> OpenAsync(BrowserFixture browser, Uri baseUri, string name, ITestOutputHelper output,
-        string path = "/", ViewportSize? viewport = null)
+        string path = "/", ViewportSize? viewport = null, string? initScript = null)
     {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUri.ToString(),
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
         });
+        if (initScript is not null) await context.AddInitScriptAsync(initScript);
         var page = await context.NewPageAsync();
         // The page's own errors explain a failing expectation better than a timeout does.
         page.Console += (_, message) => { if (message.Type is "error" or "warning") Log(output, $"[{name} console] {message.Text}"); };

@@ -2,6 +2,8 @@
 // or a new tab is the same user. The token is swapped for a fresh one when a third of its
 // lifetime is left: a client that keeps coming back never loses its identity.
 
+import { TrinityError } from './api.js';
+
 const STORAGE_KEY = 'trinity.identity';
 const MIN_MARGIN_MS = 60_000;
 
@@ -40,8 +42,8 @@ export class Identity {
 
   /** The token to send now, refreshed first if it is near expiry. */
   async token() {
-    if (!this.current) throw new Error('not signed in');
-    if (Date.now() >= this.#refreshAt()) await this.refresh();
+    if (this.current && Date.now() >= this.#refreshAt()) await this.refresh();
+    if (!this.current) throw new TrinityError('UNAUTHORIZED', 'signed out: the identity expired or was refused');
     return this.current.token;
   }
 

@@ -15,6 +15,11 @@ export function backoffDelay(attempt) {
   return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
+// SignalR wraps a refused negotiate into a generic error; only its message still says 401.
+function isUnauthorized(error) {
+  return error?.statusCode === 401 || /Status code '401'|UNAUTHORIZED: /.test(error?.message ?? '');
+}
+
 export class Realtime extends EventTarget {
   /**
    * @param {string[]} nodes base URLs
@@ -62,7 +67,7 @@ export class Realtime extends EventTarget {
       try {
         await connection.start();
       } catch (error) {
-        if (error?.statusCode === 401) {
+        if (isUnauthorized(error)) {
           this.running = false;
           this.#setState('disconnected');
           this.dispatchEvent(new Event('unauthorized'));
