@@ -69,11 +69,14 @@ export class ChatView {
     const input = $('mood-input');
     const mood = input.value.trim();
     if (!mood) return;
+    // Shown before the call: the aiRecommendation event may arrive before the call's own answer.
+    const asking = el('p', { class: 'hint', text: 'Asking for ideas…' });
+    $('recommendations').replaceChildren(asking);
     try {
       await this.session.recommend(mood);
       input.value = '';
-      $('recommendations').replaceChildren(el('p', { class: 'hint', text: 'Asking for ideas…' }));
     } catch (error) {
+      asking.remove();
       this.reportError(error);
     }
   }
