@@ -1,0 +1,92 @@
+// Room chat and private messages in one log, the recipient picker, and the mood box that asks
+// the room's recommender and shows its answer.
+
+import { $, el, formatTime } from './dom.js';
+
+const MAX_LINES = 200;
+
+export class ChatView {
+  constructor(store, session, reportError) {
+    this.store = store;
+    this.session = session;
+    this.reportError = reportError;
+    store.addEventListener('chat', ({ detail: m }) => this.line(m.displayName, m.text, m.timestamp, { mine: m.userId === store.userId }));
+    store.addEventListener('recommendation', ({ detail }) => this.recommendation(detail));
+    store.addEventListener('change', () => this.renderRecipients());
+    session.addEventListener('private', ({ detail: m }) => {
+      if (m.roomId === store.roomId) this.line(`${m.fromDisplayName} → you`, m.text, m.timestamp, { private: true });
+    });
+    session.addEventListener('entered', () => this.reset());
+    $('chat-form').addEventListener('submit', (e) => this.send(e));
+    $('mood-form').addEventListener('submit', (e) => this.askMood(e));
+  }
+
+  reset() {
+    $('chat-log').replaceChildren();
+    $('recommendations').replaceChildren();
+  }
+
+  line(who, text, timestamp, flags = {}) {
+    const log = $('chat-log');
+    log.append(el('li', { class: `chat-line${flags.private ? ' private' : ''}${flags.mine ? ' mine' : ''}`, 'data-testid': 'chat-line' },
+      el('span', { class: 'who', text: who }),
+      el('span', { class: 'text', text }),
+      el('time', { class: 'hint', text: formatTime(timestamp) })));
+    while (log.children.length > MAX_LINES) log.firstElementChild.remove();
+    log.scrollTop = log.scrollHeight;
+  }
+
+  renderRecipients() {
+    const select = $('chat-to');
+    const members = (this.store.room?.members ?? []).filter((m) => m.userId !== this.store.userId);
+    const chosen = select.value;
+    select.replaceChildren(el('option', { value: '', text: 'Everyone' }),
+      ...members.map((m) => el('option', { value: m.userId, text: `Only ${m.displayName}` })));
+    select.value = members.some((m) => m.userId === chosen) ? chosen : '';
+  }
+
+  async send(event) {
+    event.preventDefault();
+    const input = $('chat-input');
+    const text = input.value.trim();
+    const to = $('chat-to').value;
+    if (!text) return;
+    try {
+      const { delivered } = await this.session.sendMessage(text, to || undefined);
+      input.value = '';
+      // A room line comes back as chatMessage; a private one is only echoed here.
+      if (to) {
+        const name = $('chat-to').selectedOptions[0]?.text.replace(/^Only /, '') ?? 'them';
+        this.line(`you → ${name}`, delivered ? text : `${text} (not delivered)`, null, { private: true, mine: true });
+      }
+    } catch (error) {
+      this.reportError(error);
+    }
+  }
+
+  async askMood(event) {
+    event.preventDefault();
+    const input = $('mood-input');
+    const mood = input.value.trim();
+    if (!mood) return;
+    // Shown before the call: the aiRecommendation event may arrive before the call's own answer.
+    const asking = el('p', { class: 'hint', text: 'Asking for ideas…' });
+    $('recommendations').replaceChildren(asking);
+    try {
+      await this.session.recommend(mood);
+      input.value = '';
+    } catch (error) {
+      asking.remove();
+      this.reportError(error);
+    }
+  }
+
+  recommendation(r) {
+    const who = this.store.room?.members.find((m) => m.userId === r.requestedBy)?.displayName ?? 'Someone';
+    $('recommendations').replaceChildren(el('div', { class: 'recommendation' },
+      el('p', { text: `${who} asked; feeling ${r.emotionalState || 'curious'}.` }),
+      el('ul', {}, ...r.titles.map((t) => el('li', { text: t }))),
+      el('p', { class: 'hint', text: r.reasoning }),
+      el('p', { class: 'hint', text: `Added to everyone's list · ${r.source === 'model' ? 'from the model' : 'keyword picks'} · confidence ${Math.round((r.confidence ?? 0) * 100)}%` })));
+  }
+}

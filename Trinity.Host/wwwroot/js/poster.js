@@ -1,0 +1,28 @@
+// A title's poster, or — the catalogue has none yet — a placeholder generated from the title:
+// two hues picked from a hash of the media id and the title's initials, so every card differs.
+
+import { el } from './dom.js';
+
+function hash(text) {
+  let h = 2166136261;
+  for (const ch of text) h = Math.imul(h ^ ch.codePointAt(0), 16777619);
+  return h >>> 0;
+}
+
+function initials(title) {
+  return title.split(/\s+/).filter((w) => /^[\p{L}\p{N}]/u.test(w)).slice(0, 2).map((w) => [...w][0].toUpperCase()).join('');
+}
+
+export function poster(item) {
+  if (item.posterUrl)
+    return el('img', { class: 'poster', src: item.posterUrl, alt: `Poster of ${item.title}`, loading: 'lazy' });
+  const h = hash(item.mediaId);
+  const from = h % 360;
+  const to = (from + 40 + (h >> 9) % 120) % 360;
+  return el('div', {
+    class: 'poster placeholder',
+    role: 'img',
+    'aria-label': `No poster for ${item.title}`,
+    style: `--from: hsl(${from} 55% 38%); --to: hsl(${to} 60% 22%)`,
+  }, el('span', { 'aria-hidden': 'true', text: initials(item.title) || '?' }));
+}
