@@ -2,6 +2,7 @@
 # A local PostgreSQL for tests and the local cluster, on a Debian-like machine:
 #   scripts/postgres.sh start   installs it if missing (as root), starts it, creates the trinity role and database
 #   scripts/postgres.sh url     prints the connection string Trinity uses
+#   scripts/postgres.sh reset   starts it, then empties the database (test runs begin from nothing)
 # Settings: TRINITY_PG_PORT (5432), TRINITY_PG_DB (trinity).
 set -euo pipefail
 PORT="${TRINITY_PG_PORT:-5432}"
@@ -12,6 +13,12 @@ as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$
 
 case "${1:-}" in
   url) echo "$URL" ;;
+  reset)
+    "$0" start >/dev/null
+    PGPASSWORD=trinity dropdb -h 127.0.0.1 -p "$PORT" -U trinity --if-exists "$DB"
+    PGPASSWORD=trinity createdb -h 127.0.0.1 -p "$PORT" -U trinity "$DB"
+    echo "$URL"
+    ;;
   start)
     if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
       [ "$(id -u)" = 0 ] || { echo "PostgreSQL is not installed (needs root to apt-get install it)" >&2; exit 1; }
@@ -34,5 +41,5 @@ SQL
     fi
     echo "$URL"
     ;;
-  *) echo "usage: $0 start|url" >&2; exit 2 ;;
+  *) echo "usage: $0 start|reset|url" >&2; exit 2 ;;
 esac

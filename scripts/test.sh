@@ -13,7 +13,7 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null && ! command -v chromium 
 fi
 if [ -z "${TRINITY_TEST_POSTGRES:-}" ]; then
   echo "== starting PostgreSQL"
-  if url=$(TRINITY_PG_DB=trinity_test scripts/postgres.sh start | tail -1); then
+  if url=$(TRINITY_PG_DB=trinity_test scripts/postgres.sh reset | tail -1); then
     export TRINITY_TEST_POSTGRES="$url"
   else
     echo "   (no PostgreSQL here: its tests will be skipped)"
