@@ -69,13 +69,31 @@ public sealed class ClusterTests(ITestOutputHelper output)
         await using var __ = first;
         await using var ana = await TrinityClient.ConnectAsync(first, "Ana");
         await using var ben = await TrinityClient.ConnectAsync(second, "Ben", messagePack: true);
-        var room = await ana.Invoke<RoomSnapshot>("CreateRoom", new { name = "Two nodes", queueSize = 10 });
+        await using var bob = await TrinityClient.ConnectAsync(first, "Bob");
+        var room = await ana.Invoke<RoomSnapshot>("CreateRoom", new { name = "Two nodes", queueSize = 50 });
         var joined = await ben.Invoke<RoomSnapshot>("JoinRoom", new { inviteCode = room.InviteCode });
+        var bobQueue = (await bob.Invoke<RoomSnapshot>("JoinRoom", new { roomId = room.RoomId })).Queue;
+
+        // Latency of Bob's votes to a member on his node (Ana) and on the other node (Ben).
+        var sameNode = new List<double>();
+        var otherNode = new List<double>();
+        foreach (var item in bobQueue.Where(t => room.Queue.Take(5).All(r => r.MediaId != t.MediaId)).Take(40))
+        {
+            var sent = Stopwatch.GetTimestamp();
+            await bob.Invoke<VoteResult>("Vote", new { roomId = room.RoomId, mediaId = item.MediaId, voteType = "dislike" });
+            sameNode.Add(Stopwatch.GetElapsedTime(sent, (await ana.WaitFor("voteUpdate", e => e.Get("mediaId") == item.MediaId)).At).TotalMilliseconds);
+            otherNode.Add(Stopwatch.GetElapsedTime(sent, (await ben.WaitFor("voteUpdate", e => e.Get("mediaId") == item.MediaId)).At).TotalMilliseconds);
+        }
+        sameNode.Sort();
+        otherNode.Sort();
+        output.WriteLine($"vote -> voteUpdate, voter and member on the same node: p50 {sameNode[20]:F2} ms, p99 {sameNode[^1]:F2} ms; " +
+            $"on different nodes: p50 {otherNode[20]:F2} ms, p99 {otherNode[^1]:F2} ms (40 votes)");
 
         foreach (var item in room.Queue.Take(5))
         {
             await ana.Invoke<VoteResult>("Vote", new { roomId = room.RoomId, mediaId = item.MediaId, voteType = "like" });
             await ben.Invoke<VoteResult>("Vote", new { roomId = room.RoomId, mediaId = item.MediaId, voteType = "like" });
+            await bob.Invoke<VoteResult>("Vote", new { roomId = room.RoomId, mediaId = item.MediaId, voteType = "like" });
         }
         for (var i = 0; i < 5; i++)
         {
@@ -106,6 +124,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
         var voterQueue = (await voter.Invoke<RoomSnapshot>("JoinRoom", new { roomId = room.RoomId })).Queue;
         var maintenance = home == first ? ana.WaitFor("systemMessage", e => e.Get("type") == "maintenance", 60) : null;
 
+        var leaving = Stopwatch.GetTimestamp();
         await home.DisposeAsync(); // SIGTERM-like: graceful leave, shards hand over
         if (maintenance is not null) await maintenance;
 
@@ -114,7 +133,8 @@ public sealed class ClusterTests(ITestOutputHelper output)
         var update = await watcher.WaitFor("voteUpdate", e => e.Get("mediaId") == voterQueue[0].MediaId, 60);
         Assert.Equal(voter.UserId, update.Get("userId"));
         Assert.True(await Hosts(other, room.RoomId));
-        output.WriteLine($"after the leave the vote was acknowledged with progress {vote.Progress.TotalVotes}");
+        output.WriteLine($"graceful leave of the room's node: the first vote after it was acknowledged " +
+            $"{Stopwatch.GetElapsedTime(leaving).TotalSeconds:F1} s after the leave began (progress {vote.Progress.TotalVotes})");
     }
 
     /// <summary>A client's retry of an idempotent call while a room is in transit (UNAVAILABLE is safe to retry).</summary>
@@ -178,8 +198,8 @@ public sealed class ClusterTests(ITestOutputHelper output)
                     if (sentAfterKill && resumedAfter[i] is null) resumedAfter[i] = Stopwatch.GetElapsedTime(kill);
                     if (acknowledged[i] == votesBeforeKill && i == 0)
                     {
+                        home!.Kill(); // returns once the process is gone
                         Interlocked.Exchange(ref killedAt, Stopwatch.GetTimestamp());
-                        home!.Kill();
                     }
                 }
             }

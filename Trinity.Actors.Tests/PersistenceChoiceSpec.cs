@@ -1,0 +1,30 @@
+using Trinity.Actors.Hosting;
+
+namespace Trinity.Actors.Tests;
+
+public sealed class PersistenceChoiceSpec
+{
+    [Fact]
+    public void A_node_told_to_join_others_refuses_to_start_on_SQLite()
+    {
+        var options = new TrinityOptions { Cluster = { Seeds = "akka.tcp://trinity@127.0.0.1:4051" } };
+
+        var error = Assert.Throws<InvalidOperationException>(() => TrinityPersistence.Resolve(options));
+
+        Assert.Contains("not shared storage", error.Message);
+    }
+
+    [Fact]
+    public void PostgreSQL_needs_a_connection_string_and_unknown_providers_are_named()
+    {
+        Assert.Contains("ConnectionString", Assert.Throws<InvalidOperationException>(() =>
+            TrinityPersistence.Resolve(new TrinityOptions { Persistence = { Provider = "postgres" } })).Message);
+        Assert.Contains("'oracle'", Assert.Throws<InvalidOperationException>(() =>
+            TrinityPersistence.Resolve(new TrinityOptions { Persistence = { Provider = "oracle" } })).Message);
+        Assert.Equal(TrinityPersistence.PostgresProvider, TrinityPersistence.Resolve(new TrinityOptions
+        {
+            Persistence = { Provider = "postgres", ConnectionString = "Host=127.0.0.1" },
+            Cluster = { Seeds = "akka.tcp://trinity@127.0.0.1:4051" },
+        }).ProviderName);
+    }
+}
