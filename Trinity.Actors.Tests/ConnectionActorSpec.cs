@@ -67,11 +67,12 @@ public sealed class ConnectionActorSpec(ITestOutputHelper output) : ActorSpecBas
         var connection = Sys.ActorOf(ConnectionActor.Props("c1", new RecordingPush(completeAtOnce: true), 16, region.Ref));
         connection.Tell(new SubscribedToRoom("r1", "ana"), room.Ref);
         connection.Tell(new SubscribedToRoom("r2", "ana"), CreateTestProbe().Ref);
+        connection.Tell(Chat(5), room.Ref);
 
         Sys.Stop(room.Ref);
 
         var again = region.ExpectMsg<Resubscribe>();
-        Assert.Equal(("r1", "ana", connection), (again.RoomId, again.UserId, again.Subscriber));
+        Assert.Equal(("r1", "ana", connection, 5L), (again.RoomId, again.UserId, again.Subscriber, again.AfterSeq));
         region.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
     }
 
@@ -87,5 +88,16 @@ public sealed class ConnectionActorSpec(ITestOutputHelper output) : ActorSpecBas
         Sys.Stop(room.Ref);
 
         region.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+    }
+
+    [Fact]
+    public void Events_it_already_pushed_are_not_pushed_twice()
+    {
+        var push = new RecordingPush(completeAtOnce: true);
+        var connection = Sys.ActorOf(ConnectionActor.Props("c1", push, 16, Nobody.Instance));
+
+        foreach (var seq in new long[] { 1, 2, 2, 1, 3 }) connection.Tell(Chat(seq));
+
+        AwaitAssert(() => Assert.Equal([1L, 2L, 3L], push.Pushed.Cast<ChatMessage>().Select(c => c.Seq)), TimeSpan.FromSeconds(10));
     }
 }

@@ -295,18 +295,21 @@ public sealed class RoomActorSpec(ITestOutputHelper output) : RoomActorSpecBase(
     }
 
     [Fact]
-    public void A_connection_that_follows_again_is_subscribed_and_told_so()
+    public void A_connection_that_follows_again_is_subscribed_and_gets_what_it_missed()
     {
         var room = Room("r19");
         var ana = Create(room, "r19", "ana", Unanimous());
+        Vote(room, "r19", "ana", ana.Queue[0].MediaId); // seq 2, missed by the connection below
         var connection = CreateTestProbe();
 
-        room.Tell(new Resubscribe("r19", "ana", connection.Ref));
+        room.Tell(new Resubscribe("r19", "ana", connection.Ref, AfterSeq: 1));
 
         connection.ExpectMsg<SubscribedToRoom>(s => s.RoomId == "r19");
-        Vote(room, "r19", "ana", ana.Queue[0].MediaId);
-        connection.FishForMessage(m => m is VoteUpdate, TimeSpan.FromSeconds(10));
-        room.Tell(new Resubscribe("r19", "eve", CreateTestProbe().Ref)); // not a member: ignored
+        Assert.Equal(2, connection.ExpectMsg<VoteUpdate>().Seq);
+        Assert.Equal((3L, true), connection.ExpectMsg<MemberStatusChanged>() is var online ? (online.Seq, online.Online) : default);
+        Vote(room, "r19", "ana", ana.Queue[1].MediaId);
+        Assert.Equal(4, connection.ExpectMsg<VoteUpdate>().Seq);
+        room.Tell(new Resubscribe("r19", "eve", CreateTestProbe().Ref, 0)); // not a member: ignored
         Assert.Equal(1, Ask<RoomStats>(room, new GetRoomStats("r19")).Connections);
     }
 }

@@ -31,7 +31,7 @@ public sealed class SerializationSpec(ITestOutputHelper output) : ActorSpecBase(
         new SendChat("r1", "ana", "hola", "ben"),
         new CloseRoom("r1", "ana"),
         new CommandRejected(ErrorCodes.RoomFull, "full"),
-        new Resubscribe("r1", "ana", TestActor),
+        new Resubscribe("r1", "ana", TestActor, 7),
         new SubscribedToRoom("r1", "ana"),
         new UnsubscribedFromRoom("r1"),
         new GetRoomState("r1", "ana"),

@@ -33,6 +33,8 @@ public sealed class ConnectionActor : ReceiveActor
     private readonly IActorRef _rooms;
     /// <summary>The rooms this connection follows: the room actor now sending events, and as whom.</summary>
     private readonly Dictionary<string, (IActorRef Room, string UserId)> _following = new();
+    /// <summary>The last seq this connection received of each room it follows.</summary>
+    private readonly Dictionary<string, long> _lastSeq = new();
     private readonly int _bufferLimit;
     private readonly Queue<IClientEvent> _pending = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -61,14 +63,21 @@ public sealed class ConnectionActor : ReceiveActor
         Receive<UnsubscribedFromRoom>(u =>
         {
             if (_following.Remove(u.RoomId, out var was)) Context.Unwatch(was.Room);
+            _lastSeq.Remove(u.RoomId);
         });
         Receive<Terminated>(t =>
         {
             foreach (var (roomId, (room, userId)) in _following.Where(f => f.Value.Room.Equals(t.ActorRef)).ToArray())
-                _rooms.Tell(new Resubscribe(roomId, userId, Self));
+                _rooms.Tell(new Resubscribe(roomId, userId, Self, _lastSeq.GetValueOrDefault(roomId)));
         });
         Receive<IClientEvent>(e =>
         {
+            if (e is IRoomNotification n)
+            {
+                // A room that followed again replays what it still has; what was seen already is not pushed twice.
+                if (n.Seq <= _lastSeq.GetValueOrDefault(n.RoomId)) return;
+                _lastSeq[n.RoomId] = n.Seq;
+            }
             if (_cutOff)
             {
                 _dropped++;

@@ -38,6 +38,9 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
     /// <summary>Subscribed ConnectionActors and the user each belongs to; death-watched.</summary>
     private readonly Dictionary<IActorRef, string> _subscribers = new();
     private RoomState _state = new();
+    /// <summary>The latest wire events (rebuilt during recovery too), for connections that follow the room again.</summary>
+    private readonly Queue<IRoomNotification> _recent = new();
+    private const int RecentLimit = 256;
     private IActorRef _detector = ActorRefs.Nobody;
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -56,7 +59,11 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
         PersistenceId = PersistenceIdFor(roomId);
 
         Recover<SnapshotOffer>(offer => _state = (RoomState)offer.Snapshot);
-        Recover<IRoomEvent>(e => _state.Apply(e));
+        Recover<IRoomEvent>(e =>
+        {
+            _state.Apply(e);
+            Remember(RoomNotifications.From(_state, e));
+        });
         Recover<RecoveryCompleted>(_ => Recovered());
 
         Command<CreateRoom>(c => Guarded(() => Create(c), requireCreated: false));
@@ -127,8 +134,19 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
     private void Resubscribe(Resubscribe c)
     {
         if (!_state.IsMember(c.UserId) || _subscribers.ContainsKey(c.Subscriber)) return;
-        PersistThen(RoomRules.Join(_state, c.UserId, _state.Member(c.UserId)!.DisplayName, online: true, Now),
-            () => Subscribe(c.Subscriber, c.UserId));
+        PersistThen(RoomRules.Join(_state, c.UserId, _state.Member(c.UserId)!.DisplayName, online: true, Now), () =>
+        {
+            Subscribe(c.Subscriber, c.UserId);
+            // Only a complete run of missed events helps; otherwise the client's seq check resyncs it.
+            if (_recent.TryPeek(out var oldest) && oldest.Seq <= c.AfterSeq + 1)
+                foreach (var missed in _recent.Where(n => n.Seq > c.AfterSeq)) c.Subscriber.Tell(missed);
+        });
+    }
+
+    private void Remember(IRoomNotification notification)
+    {
+        if (_recent.Count == RecentLimit) _recent.Dequeue();
+        _recent.Enqueue(notification);
     }
 
     private void Vote(CastVote c)
@@ -259,6 +277,7 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
             case VoteCast v: _detector.Tell(new MatchDetector.VoteTallied(v.UserId, v.MediaId, v.VoteType)); break;
         }
         var notification = RoomNotifications.From(_state, e);
+        Remember(notification);
         foreach (var subscriber in _subscribers.Keys) subscriber.Tell(notification);
         // The snapshot store serialises later, on its own thread: hand it a copy, never the live state.
         if (e.Seq % _settings.SnapshotEvery == 0)

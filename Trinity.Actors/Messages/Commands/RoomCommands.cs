@@ -31,9 +31,10 @@ public sealed record CloseRoom(string RoomId, string UserId) : IRoomCommand;
 
 /// <summary>
 /// A connection asks to be subscribed again, after the room it followed stopped (moved to another node
-/// or recovered after a crash). Members only; no answer but <see cref="SubscribedToRoom"/>.
+/// or recovered after a crash). Members only; no answer but <see cref="SubscribedToRoom"/> and the
+/// events after <see cref="AfterSeq"/> that the room still has in memory, so the stream has no gap.
 /// </summary>
-public sealed record Resubscribe(string RoomId, string UserId, IActorRef Subscriber) : IRoomCommand;
+public sealed record Resubscribe(string RoomId, string UserId, IActorRef Subscriber, long AfterSeq) : IRoomCommand;
 
 /// <summary>Told to a connection by the room that now sends it events (the sender is the room).</summary>
 public sealed record SubscribedToRoom(string RoomId, string UserId) : ITrinityMessage;
