@@ -74,8 +74,9 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
         Command<RequestRecommendations>(c => Guarded(() => Recommend(c)));
         Command<RecommendationReady>(r => PersistThen(RoomRules.AddRecommended(_state, r.UserId, r.Result, Now), () => { }));
         Command<RecommendationFailed>(f => _log.Warning(f.Cause, "Room {0}: recommendation for {1} failed", _roomId, f.UserId));
-        Command<GetRoomStats>(_ => Guarded(() => Sender.Tell(new RoomStats(_roomId, _state.Status, _state.MemberCount,
-            _state.Members.Count(m => m.Online), _subscribers.Count, _state.Seq))));
+        Command<GetRoomStats>(_ => Guarded(() => Sender.Tell(Stats())));
+        Command<GetRoomDetail>(_ => Guarded(() => Sender.Tell(new RoomDetail(Stats(),
+            Akka.Cluster.Cluster.Get(Context.System).SelfAddress.ToString(), _state.LastEventAt, _state.MemberViews()))));
         Command<InactivityTick>(_ => LookForInactivity());
         Command<Terminated>(t => SubscriberGone(t.ActorRef));
         Command<ReceiveTimeout>(_ =>
@@ -87,6 +88,9 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
         Command<DeleteSnapshotsSuccess>(_ => { });
         Command<DeleteSnapshotsFailure>(f => _log.Warning(f.Cause, "Room {0}: old snapshots not deleted", _roomId));
     }
+
+    private RoomStats Stats() => new(_roomId, _state.Status, _state.MemberCount,
+        _state.Members.Count(m => m.Online), _subscribers.Count, _state.Seq);
 
     public static string PersistenceIdFor(string roomId) => "room-" + roomId;
 
