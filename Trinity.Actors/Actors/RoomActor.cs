@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Event;
 using Akka.Persistence;
 using Trinity.Actors.Catalog;
+using Trinity.Actors.Diagnostics;
 using Trinity.Actors.Domain;
 using Trinity.Actors.Messages.Commands;
 using Trinity.Actors.Messages.Events;
@@ -91,6 +93,18 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
 
     private RoomStats Stats() => new(_roomId, _state.Status, _state.MemberCount,
         _state.Members.Count(m => m.Online), _subscribers.Count, _state.Seq);
+
+    protected override void PreStart()
+    {
+        TrinityMetrics.RoomsLive.Add(1);
+        base.PreStart();
+    }
+
+    protected override void PostStop()
+    {
+        TrinityMetrics.RoomsLive.Add(-1);
+        base.PostStop();
+    }
 
     public static string PersistenceIdFor(string roomId) => "room-" + roomId;
 
@@ -245,10 +259,13 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
             return;
         }
         var last = events[^1];
+        var sent = Stopwatch.GetTimestamp();
         PersistAll(events, e =>
         {
             ApplyAndPublish(e);
-            if (ReferenceEquals(e, last)) then();
+            if (!ReferenceEquals(e, last)) return;
+            TrinityMetrics.JournalWriteLatency.Record(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+            then();
         });
     }
 
@@ -260,7 +277,11 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
             case RoomCreated: _detector.Tell(new MatchDetector.Seed(Tally.Of(_state))); break;
             case MemberJoined j: _detector.Tell(new MatchDetector.MemberTallied(j.UserId, MemberStatus.Active)); break;
             case MemberPresenceChanged p: _detector.Tell(new MatchDetector.MemberTallied(p.UserId, p.Status)); break;
-            case VoteCast v: _detector.Tell(new MatchDetector.VoteTallied(v.UserId, v.MediaId, v.VoteType)); break;
+            case VoteCast v:
+                _detector.Tell(new MatchDetector.VoteTallied(v.UserId, v.MediaId, v.VoteType));
+                TrinityMetrics.Votes.Add(1);
+                break;
+            case MatchFound: TrinityMetrics.Matches.Add(1); break;
         }
         var notification = RoomNotifications.From(_state, e);
         foreach (var subscriber in _subscribers.Keys) subscriber.Tell(notification);
