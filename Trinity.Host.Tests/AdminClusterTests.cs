@@ -24,6 +24,7 @@ public sealed class AdminClusterTests(SharedServer shared) : IClassFixture<Share
         Assert.Equal(self, cluster.GetProperty("leader").GetString());
         Assert.Empty(cluster.GetProperty("unreachable").EnumerateArray());
         var node = Assert.Single(cluster.GetProperty("nodes").EnumerateArray());
+        Assert.True(node.GetProperty("connections").GetInt32() >= 0);
         var regions = node.GetProperty("regions").EnumerateArray().ToDictionary(r => r.GetProperty("region").GetString()!);
         Assert.Equal(["invite-code", "room", "user-rooms"], regions.Keys.Order());
         Assert.True(regions["room"].GetProperty("shards").GetInt32() >= 1);
@@ -94,6 +95,7 @@ public sealed class AdminClusterTests(SharedServer shared) : IClassFixture<Share
         Assert.Equal(new[] { firstAddress, secondAddress }.Order(), cluster.GetProperty("members").EnumerateArray()
             .Select(m => m.GetProperty("address").GetString()!).Order());
         Assert.True(RoomShards(cluster, secondAddress) >= 1);
+        Assert.All(cluster.GetProperty("nodes").EnumerateArray(), n => Assert.Equal(JsonValueKind.Number, n.GetProperty("connections").ValueKind));
 
         var (status, _) = await first.Http.AdminAsync(HttpMethod.Post, "/api/admin/cluster/leave", new { address = secondAddress });
         Assert.Equal(HttpStatusCode.Accepted, status);

@@ -27,7 +27,7 @@ public sealed class CliTests(SharedServer shared) : IClassFixture<SharedServer>
         Assert.Equal(0, exit);
         Assert.Matches(@"ADDRESS\s+STATUS\s+REACHABLE", output);
         Assert.Matches(@"akka\.tcp://trinity@127\.0\.0\.1:\d+\s+Up\s+yes\s+leader, self", output);
-        Assert.Matches(@"\s+room\s+\d+\s+[1-9]\d*", output);
+        Assert.Matches(@"\s+\d+\s+room\s+\d+\s+[1-9]\d*", output);
 
         (exit, output, _) = await Run("shards", "show");
         Assert.Equal(0, exit);

@@ -3,6 +3,7 @@ using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Sharding;
 using Akka.Hosting;
+using Trinity.Actors.Actors;
 using Trinity.Actors.Gateway;
 using Trinity.Actors.Hosting;
 using Trinity.Actors.Protocol;
@@ -53,6 +54,19 @@ public static class ClusterEndpoints
             ?? throw TrinityException.Validation("address", $"{address} is not a member of the cluster");
     }
 
+    private static async Task<int?> ConnectionsOn(ActorSystem system, Address address)
+    {
+        try
+        {
+            return await system.ActorSelection(new RootActorPath(address) / "user" / "connections")
+                .Ask<int>(ConnectionsActor.Count.Instance, TimeSpan.FromSeconds(2));
+        }
+        catch (AskTimeoutException)
+        {
+            return null;
+        }
+    }
+
     private static async Task<ClusterView> Show(ActorSystem system, IRequiredActor<RoomRegion> rooms,
         IRequiredActor<InviteCodeRegion> inviteCodes, IRequiredActor<UserRoomsRegion> userRooms)
     {
@@ -64,10 +78,11 @@ public static class ClusterEndpoints
             .Select(async r => (r.Name, Stats: await r.Region.Ask<ClusterShardingStats>(new GetClusterShardingStats(Timeout), Timeout))));
         var addresses = state.Members.Select(m => m.Address)
             .Concat(regions.SelectMany(r => r.Stats.Regions.Keys)).Distinct().OrderBy(a => a.ToString());
-        var nodes = addresses.Select(address => new NodeShardsView(address.ToString(), regions.Select(r =>
+        var nodes = await Task.WhenAll(addresses.Select(async address => new NodeShardsView(address.ToString(),
+            await ConnectionsOn(system, address), regions.Select(r =>
             r.Stats.Regions.TryGetValue(address, out var stats)
                 ? new ShardRegionView(r.Name, stats.Stats.Count, stats.Stats.Values.Sum())
-                : new ShardRegionView(r.Name, 0, 0)).ToArray())).ToArray();
+                : new ShardRegionView(r.Name, 0, 0)).ToArray())));
         return new ClusterView(cluster.SelfAddress.ToString(), state.Leader?.ToString(),
             state.Members.Select(m => new ClusterMemberView(m.Address.ToString(), m.Status.ToString(), m.Roles.ToArray(),
                 !unreachable.Contains(m.Address))).ToArray(),

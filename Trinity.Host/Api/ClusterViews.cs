@@ -10,7 +10,8 @@ public sealed record ClusterMemberView(string Address, string Status, IReadOnlyL
 /// <summary>One shard region ("room", "invite-code", "user-rooms") on one node.</summary>
 public sealed record ShardRegionView(string Region, int Shards, int Entities);
 
-public sealed record NodeShardsView(string Address, IReadOnlyList<ShardRegionView> Regions);
+/// <param name="Connections">that node's open realtime connections; null when it did not answer in time</param>
+public sealed record NodeShardsView(string Address, int? Connections, IReadOnlyList<ShardRegionView> Regions);
 
 public sealed record ClusterView(string Self, string? Leader, IReadOnlyList<ClusterMemberView> Members,
     IReadOnlyList<string> Unreachable, IReadOnlyList<NodeShardsView> Nodes);

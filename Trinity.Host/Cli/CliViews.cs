@@ -22,9 +22,10 @@ public static class CliViews
     }
 
     public static void Shards(TextWriter output, JsonElement cluster) =>
-        TextTable.Write(output, ["node", "region", "shards", "entities"],
+        TextTable.Write(output, ["node", "connections", "region", "shards", "entities"],
             cluster.GetProperty("nodes").EnumerateArray().SelectMany(n => n.GetProperty("regions").EnumerateArray().Select(r =>
-                (IReadOnlyList<string>)[Text(n, "address"), Text(r, "region"), Number(r, "shards"), Number(r, "entities")])));
+                (IReadOnlyList<string>)[Text(n, "address"), Raw(n.GetProperty("connections")), Text(r, "region"),
+                    Number(r, "shards"), Number(r, "entities")])));
 
     public static void Room(TextWriter output, JsonElement room)
     {
