@@ -72,8 +72,12 @@ public sealed class AdminClusterTests(SharedServer shared) : IClassFixture<Share
 
         (status, _) = await Server.Http.AdminAsync(HttpMethod.Post, "/api/admin/cluster/leave", new { address = "not an address" });
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        (status, _) = await Server.Http.AdminAsync(HttpMethod.Get, "/api/admin/cluster", key: "wrong");
-        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        foreach (var (method, path) in new[] { (HttpMethod.Get, "/api/admin/cluster"), (HttpMethod.Post, "/api/admin/cluster/leave"),
+                     (HttpMethod.Post, "/api/admin/cluster/down") })
+        {
+            (status, _) = await Server.Http.AdminAsync(method, path, new { address = self }, key: "wrong");
+            Assert.Equal(HttpStatusCode.Unauthorized, status);
+        }
     }
 
     [SkippableFact]
