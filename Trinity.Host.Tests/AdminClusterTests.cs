@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text.Json;
+using Xunit.Abstractions;
 using static Trinity.Host.Tests.TestCluster;
 
 namespace Trinity.Host.Tests;
 
 /// <summary>GET /api/admin/cluster, GET /api/admin/rooms/{id}, and the refusals of leave and down, on one node.</summary>
-public sealed class AdminClusterTests(SharedServer shared) : IClassFixture<SharedServer>
+public sealed class AdminClusterTests(SharedServer shared, ITestOutputHelper output) : IClassFixture<SharedServer>
 {
     private TrinityServer Server => shared.Server;
 
@@ -128,6 +129,32 @@ public sealed class AdminClusterTests(SharedServer shared) : IClassFixture<Share
             var (code, room) = await first.Http.AdminAsync(HttpMethod.Get, $"/api/admin/rooms/{roomId}");
             return code == HttpStatusCode.OK ? room.GetProperty("node").GetString() : null;
         }
+    }
+
+    [SkippableFact]
+    public async Task An_operator_downs_a_killed_node_before_the_split_brain_resolver_would()
+    {
+        Skip.If(TestPostgres.ConnectionString is null, TestPostgres.Absent);
+        var seedPort = FreePort();
+        // The resolver waits a long time here, so only the operator's down removes the dead node.
+        string[] Patient(int port) => [.. Node(port, seedPort), "--Trinity:Cluster:StableAfter=00:05:00"];
+        await using var first = await TrinityServer.StartAsync(null, Patient(seedPort));
+        await using var second = await HostProcess.StartAsync(TrinityServer.NewDataDir(), output, Patient(FreePort()));
+        await WaitUntil(async () => await NodeCount(first.Http) == 2, "both nodes are Up");
+        var secondAddress = (await second.Http.AdminAsync(HttpMethod.Get, "/api/admin/cluster")).Body.GetProperty("self").GetString()!;
+
+        second.Kill();
+        await WaitUntil(async () =>
+        {
+            var (code, cluster) = await first.Http.AdminAsync(HttpMethod.Get, "/api/admin/cluster");
+            Assert.True(code == HttpStatusCode.OK, $"{code} {cluster}"); // the view matters most while a node is dead
+            return cluster.GetProperty("unreachable").EnumerateArray().Any(a => a.GetString() == secondAddress);
+        }, "the killed node is unreachable");
+        var (status, _) = await first.Http.AdminAsync(HttpMethod.Post, "/api/admin/cluster/down", new { address = secondAddress });
+
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        await WaitUntil(async () => (await first.Http.AdminAsync(HttpMethod.Get, "/api/admin/cluster")).Body
+            .GetProperty("members").GetArrayLength() == 1, "the downed node is removed");
     }
 
     private static async Task<string> SelfOf(TrinityServer node) =>

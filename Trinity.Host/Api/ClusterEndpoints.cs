@@ -14,7 +14,8 @@ namespace Trinity.Host.Api;
 /// <summary>Operator endpoints about the cluster: who is in it, where shards and rooms live, leave and down.</summary>
 public static class ClusterEndpoints
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+    /// <summary>How long a node's shard regions get to report; an unreachable one never does, and is left out.</summary>
+    private static readonly TimeSpan StatsTimeout = TimeSpan.FromSeconds(2);
 
     public static void MapClusterEndpoints(this RouteGroupBuilder admin)
     {
@@ -59,7 +60,7 @@ public static class ClusterEndpoints
         try
         {
             return await system.ActorSelection(new RootActorPath(address) / "user" / "connections")
-                .Ask<int>(ConnectionsActor.Count.Instance, TimeSpan.FromSeconds(2));
+                .Ask<int>(ConnectionsActor.Count.Instance, StatsTimeout);
         }
         catch (AskTimeoutException)
         {
@@ -75,7 +76,8 @@ public static class ClusterEndpoints
         var unreachable = state.Unreachable.Select(m => m.Address).ToHashSet();
         var regions = await Task.WhenAll(new (string Name, IActorRef Region)[]
             { ("room", rooms.ActorRef), ("invite-code", inviteCodes.ActorRef), ("user-rooms", userRooms.ActorRef) }
-            .Select(async r => (r.Name, Stats: await r.Region.Ask<ClusterShardingStats>(new GetClusterShardingStats(Timeout), Timeout))));
+            .Select(async r => (r.Name, Stats: await r.Region.Ask<ClusterShardingStats>(new GetClusterShardingStats(StatsTimeout),
+                StatsTimeout * 2))));
         var addresses = state.Members.Select(m => m.Address)
             .Concat(regions.SelectMany(r => r.Stats.Regions.Keys)).Distinct().OrderBy(a => a.ToString());
         var nodes = await Task.WhenAll(addresses.Select(async address => new NodeShardsView(address.ToString(),
