@@ -39,10 +39,32 @@ public sealed partial class MetricsTests(ITestOutputHelper output) : ServerTest
         Assert.True(after["trinity_fanout_latency_milliseconds_sum"] >= 0);
     }
 
-    /// <summary>Every sample of the scrape, summed over labels other than <c>status</c>.</summary>
-    private async Task<Dictionary<string, double>> Scrape()
+    [Fact]
+    public async Task Calls_refused_by_a_rate_limit_are_counted()
     {
-        var response = await Server.Http.GetAsync("/metrics");
+        await using var strict = await TrinityServer.StartAsync(null, "--Trinity:RateLimits:Rest:Burst=1", "--Trinity:RateLimits:Rest:PerSecond=0.01");
+        var before = await Scrape(strict.Http);
+        var guest = await strict.GuestAsync("Hasty");
+        var refused = 0;
+        for (var i = 0; i < 3; i++)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/api/me/rooms");
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", guest.Token);
+            if ((await strict.Http.SendAsync(request)).StatusCode == System.Net.HttpStatusCode.TooManyRequests) refused++;
+        }
+        Assert.Equal(2, refused);
+
+        await WaitUntil(async () =>
+            (await Scrape(strict.Http)).GetValueOrDefault("trinity_rate_limited_total") - before.GetValueOrDefault("trinity_rate_limited_total") >= 2,
+            "the refusals are counted");
+    }
+
+    private Task<Dictionary<string, double>> Scrape() => Scrape(Server.Http);
+
+    /// <summary>Every sample of the scrape, summed over labels other than <c>status</c>.</summary>
+    private async Task<Dictionary<string, double>> Scrape(HttpClient node)
+    {
+        var response = await node.GetAsync("/metrics");
         response.EnsureSuccessStatusCode();
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType);
         var text = await response.Content.ReadAsStringAsync();
