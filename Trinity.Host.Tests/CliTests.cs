@@ -90,6 +90,9 @@ public sealed class CliTests(SharedServer shared) : IClassFixture<SharedServer>
         (exit, _, error) = await Run("cluster", "explode");
         Assert.Equal(2, exit);
         Assert.Contains("unknown command 'cluster explode'", error);
+        (exit, _, error) = await Run("cli", "bogus");
+        Assert.Equal(2, exit);
+        Assert.Contains("unknown command 'bogus'", error);
 
         var self = (await Server.Http.AdminAsync(HttpMethod.Get, "/api/admin/cluster")).Body.GetProperty("self").GetString()!;
         (exit, _, error) = await Run("cluster", "down", self);
@@ -101,6 +104,7 @@ public sealed class CliTests(SharedServer shared) : IClassFixture<SharedServer>
     public void Only_operator_verbs_are_commands_so_server_settings_still_start_a_node()
     {
         Assert.True(TrinityCli.IsCommand(["cluster", "show"]));
+        Assert.True(TrinityCli.IsCommand(["cli", "bogus"]));
         Assert.False(TrinityCli.IsCommand([]));
         Assert.False(TrinityCli.IsCommand(["--urls=http://127.0.0.1:0"]));
     }

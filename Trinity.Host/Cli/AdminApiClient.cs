@@ -13,7 +13,8 @@ public sealed class CliFailure(int exitCode, string message) : Exception(message
 }
 
 /// <summary>The admin API of one node, as the CLI uses it: JSON in, JSON out, clear failures.</summary>
-public sealed class AdminApiClient(HttpClient http, string key)
+/// <param name="key">the admin key; without one the first call is a usage error (so an unknown verb is reported first)</param>
+public sealed class AdminApiClient(HttpClient http, string? key)
 {
     public Task<JsonElement> GetAsync(string path) => SendAsync(HttpMethod.Get, path, null);
 
@@ -21,6 +22,7 @@ public sealed class AdminApiClient(HttpClient http, string key)
 
     private async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body)
     {
+        if (key is null) throw new UsageException("no admin key: pass --key or set TRINITY_ADMIN_KEY");
         using var request = new HttpRequestMessage(method, "/api/admin" + path);
         request.Headers.Add(AdminEndpoints.KeyHeader, key);
         if (body is not null) request.Content = JsonContent.Create(body);

@@ -24,25 +24,31 @@ public static class TrinityCli
     private static readonly string[] Verbs = ["cluster", "shards", "rooms", "stats", "broadcast"];
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    /// <summary>Whether the command line is a CLI command rather than the server's settings.</summary>
-    public static bool IsCommand(string[] args) => args.Length > 0 && (Verbs.Contains(args[0]) || args[0] is "help" or "--help");
+    /// <summary>
+    /// Whether the command line is a CLI command rather than the server's settings: it starts with a verb,
+    /// or with <c>cli</c> (what scripts/trinity passes, so that a mistyped verb is an error, not a server start).
+    /// </summary>
+    public static bool IsCommand(string[] args) => args.Length > 0 && (Verbs.Contains(args[0]) || args[0] is "cli" or "help" or "--help");
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error,
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error,
+        Func<string, string?>? environment = null, HttpMessageHandler? handler = null) =>
+        args is ["cli", .. var rest] ? RunCommandAsync(rest, output, error, environment, handler) : RunCommandAsync(args, output, error, environment, handler);
+
+    private static async Task<int> RunCommandAsync(string[] args, TextWriter output, TextWriter error,
         Func<string, string?>? environment = null, HttpMessageHandler? handler = null)
     {
         try
         {
-            if (args is ["help" or "--help", ..])
+            if (args is [] or ["help" or "--help", ..])
             {
                 output.WriteLine(Usage);
                 return 0;
             }
             var cli = CliArguments.Parse(args, environment ?? Environment.GetEnvironmentVariable);
-            var key = cli.Key ?? throw new UsageException("no admin key: pass --key or set TRINITY_ADMIN_KEY");
             using var http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
             http.BaseAddress = cli.Node;
             http.Timeout = TimeSpan.FromSeconds(15);
-            var api = new AdminApiClient(http, key);
+            var api = new AdminApiClient(http, cli.Key);
             var (body, print) = await RunVerbAsync(api, cli.Words.ToArray());
             if (cli.Json) output.WriteLine(JsonSerializer.Serialize(body, Indented));
             else print(output, body);
