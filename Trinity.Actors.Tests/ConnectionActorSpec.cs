@@ -33,6 +33,7 @@ public sealed class ConnectionActorSpec(ITestOutputHelper output) : ActorSpecBas
     [Fact]
     public void Pushes_events_out_in_order()
     {
+        using var fanOut = new RecordedMeasurements("trinity.fanout.latency");
         var push = new RecordingPush(completeAtOnce: true);
         var connection = Sys.ActorOf(ConnectionActor.Props("c1", push, bufferLimit: 64, rooms: Nobody.Instance));
 
@@ -40,11 +41,13 @@ public sealed class ConnectionActorSpec(ITestOutputHelper output) : ActorSpecBas
 
         AwaitAssert(() => Assert.Equal(Enumerable.Range(1, 50).Select(i => (long)i),
             push.Pushed.Cast<ChatMessage>().Select(c => c.Seq)), TimeSpan.FromSeconds(10));
+        AwaitAssert(() => Assert.True(fanOut.Count >= 50, $"{fanOut.Count} fan-out latencies"), TimeSpan.FromSeconds(10));
     }
 
     [Fact]
     public void A_client_that_does_not_read_is_cut_off_at_the_bound_and_its_buffer_freed()
     {
+        using var dropped = new RecordedMeasurements("trinity.slow_client.dropped");
         var push = new RecordingPush(completeAtOnce: false);
         var connection = Sys.ActorOf(ConnectionActor.Props("c1", push, bufferLimit: 10, rooms: Nobody.Instance));
 
@@ -52,6 +55,7 @@ public sealed class ConnectionActorSpec(ITestOutputHelper output) : ActorSpecBas
         connection.Tell(ConnectionActor.GetDropped.Instance);
 
         Assert.Equal(299L, ExpectMsg<long>()); // only the first, in flight, ever reached the transport
+        Assert.True(dropped.Sum >= 299, $"the metric counted {dropped.Sum} dropped events");
         Assert.Equal(["c1"], push.Disconnected);
         push.Release();
         connection.Tell(ConnectionActor.GetDropped.Instance);

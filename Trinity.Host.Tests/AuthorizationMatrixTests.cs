@@ -73,6 +73,7 @@ public sealed class AuthorizationMatrixTests(SharedServer shared) : IClassFixtur
             ("GET /api/media", "any"), ("POST /api/auth/refresh", "any"),
             ("GET /api/rooms/{id}", "member"), ("POST /api/rooms/{id}/votes", "member"), ("GET /api/rooms/{id}/matches", "member"),
             ("GET /api/admin/stats", "admin"), ("POST /api/admin/system-message", "admin"),
+            ("GET /api/admin/cluster", "admin"), ("GET /api/admin/rooms/{id}", "admin"),
         };
         foreach (var (endpoint, audience) in endpoints)
         foreach (var who in Enum.GetValues<Who>())

@@ -1,70 +1,28 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Trinity.Actors.Protocol;
 using Trinity.Client;
 using Xunit.Abstractions;
+using static Trinity.Host.Tests.TestCluster;
 
 namespace Trinity.Host.Tests;
 
 /// <summary>Two nodes in one cluster on the test PostgreSQL: rooms are shared, and move when a node leaves.</summary>
 public sealed class ClusterTests(ITestOutputHelper output)
 {
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
-    /// <summary>The settings of one node of a test cluster whose seed listens on <paramref name="seedPort"/>.</summary>
-    private static string[] Node(int port, int seedPort) =>
-    [
-        "--Trinity:Persistence:Provider=postgres", $"--Trinity:Persistence:ConnectionString={TestPostgres.ConnectionString}",
-        $"--Trinity:Cluster:Port={port}", $"--Trinity:Cluster:Seeds=akka.tcp://trinity@127.0.0.1:{seedPort}",
-        "--Trinity:Cluster:StableAfter=00:00:03",
-    ];
-
-    private static async Task<(TrinityServer First, TrinityServer Second)> StartClusterAsync()
-    {
-        var seedPort = FreePort();
-        string[] Node(int port) => ClusterTests.Node(port, seedPort);
-        var first = await TrinityServer.StartAsync(null, Node(seedPort));
-        var second = await TrinityServer.StartAsync(null, Node(FreePort()));
-        await WaitUntil(async () => await NodeCount(first) == 2 && await NodeCount(second) == 2, "both nodes are Up");
-        return (first, second);
-    }
-
-    private static async Task<JsonElement> Stats(HttpClient node)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/stats");
-        request.Headers.Add("X-Admin-Key", TrinityServer.AdminKey);
-        return JsonDocument.Parse(await (await node.SendAsync(request)).Content.ReadAsStringAsync()).RootElement;
-    }
-
-    private static async Task<int> NodeCount(TrinityServer node) => (await Stats(node.Http)).GetProperty("nodes").GetInt32();
+    private static async Task<JsonElement> Stats(HttpClient node) => (await node.AdminAsync(HttpMethod.Get, "/api/admin/stats")).Body;
 
     private static Task<bool> Hosts(TrinityServer node, string roomId) => Hosts(node.Http, roomId);
 
     private static async Task<bool> Hosts(HttpClient node, string roomId) =>
         (await Stats(node)).GetProperty("roomStats").EnumerateArray().Any(r => r.GetProperty("roomId").GetString() == roomId);
 
-    private static async Task WaitUntil(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"not in time: {what}");
-            await Task.Delay(100);
-        }
-    }
-
     [SkippableFact]
     public async Task Members_on_different_nodes_see_the_same_events_in_the_same_order()
     {
         Skip.If(TestPostgres.ConnectionString is null, TestPostgres.Absent);
-        var (first, second) = await StartClusterAsync();
+        var (first, second) = await TestCluster.StartTwoAsync();
         await using var _ = second;
         await using var __ = first;
         await using var ana = await TrinityClient.ConnectAsync(first, "Ana");
@@ -112,7 +70,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
     public async Task When_a_node_leaves_its_rooms_move_and_connections_elsewhere_keep_receiving_events()
     {
         Skip.If(TestPostgres.ConnectionString is null, TestPostgres.Absent);
-        var (first, second) = await StartClusterAsync();
+        var (first, second) = await TestCluster.StartTwoAsync();
         await using var ___ = second;
         await using var ____ = first;
         await using var ana = await TrinityClient.ConnectAsync(first, "Ana");

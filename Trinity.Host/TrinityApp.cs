@@ -9,6 +9,7 @@ using Trinity.Host.Api;
 using Trinity.Host.Auth;
 using Trinity.Host.Health;
 using Trinity.Host.Limits;
+using Trinity.Host.Metrics;
 using Trinity.Host.Realtime;
 
 namespace Trinity.Host;
@@ -47,6 +48,7 @@ public static class TrinityApp
             .AddMessagePackProtocol(o => o.SerializerOptions = MessagePackWire.Options);
         ErrorCodeHubProtocol.DecorateAll(builder.Services);
         builder.Services.AddHostedService<ShutdownNotice>();
+        builder.Services.AddTrinityMetrics();
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("cluster-and-journal", tags: ["ready"]);
         builder.Services.AddAkka(TrinityAkkaExtensions.SystemName, (akka, _) => akka.AddTrinity(options));
 
@@ -66,6 +68,7 @@ public static class TrinityApp
         api.MapAdminEndpoints(admin);
         // Invite links open the web client, which joins by the code in its path.
         app.MapFallbackToFile("/join/{inviteCode}", "index.html");
+        app.MapTrinityMetrics();
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         return app;

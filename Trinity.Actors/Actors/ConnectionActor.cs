@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using Trinity.Actors.Diagnostics;
 using Trinity.Actors.Messages.Commands;
 using Trinity.Actors.Protocol;
 
@@ -39,6 +40,7 @@ public sealed class ConnectionActor : ReceiveActor
     private readonly Queue<IClientEvent> _pending = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private bool _pushing;
+    private IClientEvent? _inFlight;
     private bool _cutOff;
     private long _dropped;
 
@@ -80,12 +82,12 @@ public sealed class ConnectionActor : ReceiveActor
             }
             if (_cutOff)
             {
-                _dropped++;
+                Drop(1);
                 return;
             }
             if (_pending.Count >= _bufferLimit)
             {
-                _dropped += _pending.Count + 1;
+                Drop(_pending.Count + 1);
                 _pending.Clear();
                 _cutOff = true;
                 _log.Warning("Connection {0}: {1}; cutting it off", _connectionId, SlowClientReason);
@@ -97,6 +99,8 @@ public sealed class ConnectionActor : ReceiveActor
         });
         Receive<Pushed>(_ =>
         {
+            if (_inFlight is IRoomNotification n)
+                TrinityMetrics.FanOutLatency.Record(Math.Max(0, (DateTime.UtcNow - n.Timestamp).TotalMilliseconds));
             _pushing = false;
             PushNext();
         });
@@ -109,10 +113,17 @@ public sealed class ConnectionActor : ReceiveActor
         Receive<GetDropped>(_ => Sender.Tell(_dropped));
     }
 
+    private void Drop(int events)
+    {
+        _dropped += events;
+        TrinityMetrics.DroppedMessages.Add(events);
+    }
+
     private void PushNext()
     {
         if (_pushing || !_pending.TryDequeue(out var next)) return;
         _pushing = true;
+        _inFlight = next;
         _push.PushAsync(_connectionId, next).PipeTo(Self, success: () => Pushed.Instance, failure: ex => new PushFailed(ex));
     }
 }

@@ -15,8 +15,8 @@ public sealed class ConnectionsActor : ReceiveActor
     /// <summary>Answered with the connection's IActorRef.</summary>
     public sealed record Open(string ConnectionId) : INoSerializationVerificationNeeded;
     public sealed record Close(string ConnectionId) : INoSerializationVerificationNeeded;
-    /// <summary>Answered with an int.</summary>
-    public sealed record Count : INoSerializationVerificationNeeded
+    /// <summary>Answered with an int; operators ask every node's over the cluster.</summary>
+    public sealed record Count : ITrinityMessage
     {
         public static readonly Count Instance = new();
     }

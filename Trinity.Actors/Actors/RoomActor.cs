@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Event;
 using Akka.Persistence;
 using Trinity.Actors.Catalog;
+using Trinity.Actors.Diagnostics;
 using Trinity.Actors.Domain;
 using Trinity.Actors.Messages.Commands;
 using Trinity.Actors.Messages.Events;
@@ -81,8 +83,9 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
         Command<RequestRecommendations>(c => Guarded(() => Recommend(c)));
         Command<RecommendationReady>(r => PersistThen(RoomRules.AddRecommended(_state, r.UserId, r.Result, Now), () => { }));
         Command<RecommendationFailed>(f => _log.Warning(f.Cause, "Room {0}: recommendation for {1} failed", _roomId, f.UserId));
-        Command<GetRoomStats>(_ => Guarded(() => Sender.Tell(new RoomStats(_roomId, _state.Status, _state.MemberCount,
-            _state.Members.Count(m => m.Online), _subscribers.Count, _state.Seq))));
+        Command<GetRoomStats>(_ => Guarded(() => Sender.Tell(Stats())));
+        Command<GetRoomDetail>(_ => Guarded(() => Sender.Tell(new RoomDetail(Stats(),
+            Akka.Cluster.Cluster.Get(Context.System).SelfAddress.ToString(), _state.LastEventAt, _state.MemberViews()))));
         Command<InactivityTick>(_ => LookForInactivity());
         Command<Terminated>(t => SubscriberGone(t.ActorRef));
         Command<ReceiveTimeout>(_ =>
@@ -93,6 +96,21 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
         Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Room {0}: snapshot failed", _roomId));
         Command<DeleteSnapshotsSuccess>(_ => { });
         Command<DeleteSnapshotsFailure>(f => _log.Warning(f.Cause, "Room {0}: old snapshots not deleted", _roomId));
+    }
+
+    private RoomStats Stats() => new(_roomId, _state.Status, _state.MemberCount,
+        _state.Members.Count(m => m.Online), _subscribers.Count, _state.Seq);
+
+    protected override void PreStart()
+    {
+        TrinityMetrics.RoomsLive.Add(1);
+        base.PreStart();
+    }
+
+    protected override void PostStop()
+    {
+        TrinityMetrics.RoomsLive.Add(-1);
+        base.PostStop();
     }
 
     public static string PersistenceIdFor(string roomId) => "room-" + roomId;
@@ -259,10 +277,13 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
             return;
         }
         var last = events[^1];
+        var sent = Stopwatch.GetTimestamp();
         PersistAll(events, e =>
         {
             ApplyAndPublish(e);
-            if (ReferenceEquals(e, last)) then();
+            if (!ReferenceEquals(e, last)) return;
+            TrinityMetrics.JournalWriteLatency.Record(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+            then();
         });
     }
 
@@ -274,7 +295,11 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
             case RoomCreated: _detector.Tell(new MatchDetector.Seed(Tally.Of(_state))); break;
             case MemberJoined j: _detector.Tell(new MatchDetector.MemberTallied(j.UserId, MemberStatus.Active)); break;
             case MemberPresenceChanged p: _detector.Tell(new MatchDetector.MemberTallied(p.UserId, p.Status)); break;
-            case VoteCast v: _detector.Tell(new MatchDetector.VoteTallied(v.UserId, v.MediaId, v.VoteType)); break;
+            case VoteCast v:
+                _detector.Tell(new MatchDetector.VoteTallied(v.UserId, v.MediaId, v.VoteType));
+                TrinityMetrics.Votes.Add(1);
+                break;
+            case MatchFound: TrinityMetrics.Matches.Add(1); break;
         }
         var notification = RoomNotifications.From(_state, e);
         Remember(notification);

@@ -30,6 +30,8 @@ public sealed class RoomState : ITrinityMessage
     public RoomStatus Status { get; set; }
     public DateTime CreatedAt { get; set; }
     public long Seq { get; set; }
+    /// <summary>When the latest event happened (operators ask); absent from snapshots older than the field.</summary>
+    public DateTime? LastEventAt { get; set; }
     public List<MediaItem> Titles { get; set; } = [];
     /// <summary>Sizes of the consecutive title batches: the initial list, then each recommendation.</summary>
     public List<int> Batches { get; set; } = [];
@@ -97,13 +99,15 @@ public sealed class RoomState : ITrinityMessage
         return eligible.Count > 0 && eligible.All(u => VotesOf(u).Count >= Titles.Count);
     }
 
+    public MemberView[] MemberViews() =>
+        Members.Select(m => new MemberView(m.UserId, m.DisplayName, m.Role, m.Status, m.Online, VotesOf(m.UserId).Count)).ToArray();
+
     public RoomSnapshot SnapshotFor(string userId)
     {
         var queue = QueueOf(userId);
         return new RoomSnapshot(RoomId, InviteCode, Settings!.Name, Status, Settings.Consensus, CreatorId,
             Settings.MaxMembers, Settings.EndOnFirstMatch,
-            Members.Select(m => new MemberView(m.UserId, m.DisplayName, m.Role, m.Status, m.Online, VotesOf(m.UserId).Count)).ToArray(),
-            queue, CurrentIndex(userId), ProgressOf(userId), Matches.ToArray(), Seq);
+            MemberViews(), queue, CurrentIndex(userId), ProgressOf(userId), Matches.ToArray(), Seq);
     }
 
     public void Apply(IRoomEvent e)
@@ -160,6 +164,7 @@ public sealed class RoomState : ITrinityMessage
                 break;
         }
         Seq = e.Seq;
+        LastEventAt = e.At;
     }
 
     private void ApplyVote(VoteCast v)

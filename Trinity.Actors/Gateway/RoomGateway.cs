@@ -87,6 +87,8 @@ public sealed class RoomGateway(
 
     public Task<RoomStats> StatsAsync(string roomId) => AskAsync<RoomStats>(rooms.ActorRef, new GetRoomStats(RoomId(roomId)));
 
+    public Task<RoomDetail> DetailAsync(string roomId) => AskAsync<RoomDetail>(rooms.ActorRef, new GetRoomDetail(RoomId(roomId)));
+
     public async Task<IReadOnlyList<MyRoom>> MyRoomsAsync(Caller caller) =>
         (await AskAsync<MyRooms>(userRooms.ActorRef, new GetMyRooms(caller.UserId))).Rooms;
 

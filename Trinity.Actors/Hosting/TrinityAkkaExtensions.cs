@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Trinity.Actors.Actors;
 using Trinity.Actors.Catalog;
+using Trinity.Actors.Diagnostics;
 using Trinity.Actors.Catalog.Tmdb;
 using Trinity.Actors.Recommendations;
 using Trinity.Actors.Recommendations.Model;
@@ -43,7 +44,8 @@ public static class TrinityAkkaExtensions
             .AddHocon($"akka.cluster.split-brain-resolver.stable-after = {(int)cluster.StableAfter.TotalMilliseconds}ms", HoconAddMode.Prepend)
             .WithRemoting(cluster.Hostname, cluster.Port)
             .WithClustering(new ClusterOptions { SeedNodes = cluster.SeedList.ToArray(), Roles = cluster.RoleList.ToArray() })
-            .WithDistributedPubSub(role: null!);
+            .WithDistributedPubSub(role: null!)
+            .AddStartup((system, _) => TrinityMetrics.ObserveCluster(system));
         // With no seeds the node forms a cluster of one by joining itself.
         if (cluster.SeedList.Count == 0)
             builder.AddStartup((system, _) => Cluster.Get(system).Join(Cluster.Get(system).SelfAddress));

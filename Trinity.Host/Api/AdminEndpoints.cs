@@ -43,6 +43,7 @@ public static class AdminEndpoints
         });
 
         admin.MapGet("/stats", Stats);
+        admin.MapClusterEndpoints();
 
         admin.MapPost("/system-message", (JsonElement? body, ActorSystem system, TimeProvider clock) =>
         {

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
+using Trinity.Actors.Diagnostics;
 using Trinity.Actors.Protocol;
 using Trinity.Host.Auth;
 
@@ -35,8 +36,9 @@ public sealed class HubRateLimits(RateLimitOptions options) : IHubFilter, IDispo
     private static void Acquire(PartitionedRateLimiter<string> limiter, string category, string id, string scope)
     {
         using var lease = limiter.AttemptAcquire($"{category}|{id}");
-        if (!lease.IsAcquired)
-            throw new TrinityException(ErrorCodes.RateLimited, $"too many {category.ToLowerInvariant()} calls for this {scope}; slow down and retry");
+        if (lease.IsAcquired) return;
+        TrinityMetrics.RateLimited.Add(1, new KeyValuePair<string, object?>("edge", "hub"));
+        throw new TrinityException(ErrorCodes.RateLimited, $"too many {category.ToLowerInvariant()} calls for this {scope}; slow down and retry");
     }
 
     private static PartitionedRateLimiter<string> Limiter(RateLimitOptions options, Func<CategoryLimits, BucketOptions> scope) =>

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Trinity.Actors.Diagnostics;
 using Trinity.Actors.Protocol;
 using Trinity.Host.Api;
 
@@ -12,8 +13,11 @@ public static class RestRateLimits
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = (context, _) => new ValueTask(
-                ApiErrors.WriteAsync(context.HttpContext, ErrorCodes.RateLimited, "too many requests; slow down and retry"));
+            limiter.OnRejected = (context, _) =>
+            {
+                TrinityMetrics.RateLimited.Add(1, new KeyValuePair<string, object?>("edge", "rest"));
+                return new ValueTask(ApiErrors.WriteAsync(context.HttpContext, ErrorCodes.RateLimited, "too many requests; slow down and retry"));
+            };
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
                 var path = http.Request.Path;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
+using Trinity.Actors.Diagnostics;
 
 namespace Trinity.Host.Realtime;
 
@@ -8,9 +9,15 @@ public sealed class ConnectionRegistry
 {
     private readonly ConcurrentDictionary<string, HubCallerContext> _open = new();
 
-    public void Opened(HubCallerContext context) => _open[context.ConnectionId] = context;
+    public void Opened(HubCallerContext context)
+    {
+        if (_open.TryAdd(context.ConnectionId, context)) TrinityMetrics.Connections.Add(1);
+    }
 
-    public void Closed(string connectionId) => _open.TryRemove(connectionId, out _);
+    public void Closed(string connectionId)
+    {
+        if (_open.TryRemove(connectionId, out _)) TrinityMetrics.Connections.Add(-1);
+    }
 
     public bool Abort(string connectionId)
     {

@@ -11,3 +11,11 @@ public sealed record GetRoomStats(string RoomId) : IRoomCommand;
 
 public sealed record RoomStats(string RoomId, RoomStatus Status, int MemberCount, int OnlineMembers, int Connections, long Seq)
     : ITrinityMessage;
+
+/// <summary>Operator view of one room and the node that hosts it; answered with <see cref="RoomDetail"/>.</summary>
+public sealed record GetRoomDetail(string RoomId) : IRoomCommand;
+
+/// <param name="Node">the cluster address of the node the room runs on</param>
+/// <param name="LastEventAt">when the room's latest event happened; null before its first</param>
+public sealed record RoomDetail(RoomStats Stats, string Node, DateTime? LastEventAt, IReadOnlyList<MemberView> Members)
+    : ITrinityMessage;

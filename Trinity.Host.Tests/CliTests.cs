@@ -1,0 +1,111 @@
+using System.Text.Json;
+using Trinity.Host.Cli;
+
+namespace Trinity.Host.Tests;
+
+/// <summary>The trinity CLI run in-process against a node: tables, --json, and exit codes when things go wrong.</summary>
+public sealed class CliTests(SharedServer shared) : IClassFixture<SharedServer>
+{
+    private TrinityServer Server => shared.Server;
+
+    private async Task<(int Exit, string Output, string Error)> Run(params string[] args) =>
+        await RunWith(_ => null, [.. args, "--node", Server.BaseUri.ToString(), "--key", TrinityServer.AdminKey]);
+
+    private static async Task<(int Exit, string Output, string Error)> RunWith(Func<string, string?> environment, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await TrinityCli.RunAsync(args, output, error, environment);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Cluster_show_and_shards_show_print_members_and_shard_tables()
+    {
+        await Server.CreateRoomAsync("For the table");
+        var (exit, output, _) = await Run("cluster", "show");
+        Assert.Equal(0, exit);
+        Assert.Matches(@"ADDRESS\s+STATUS\s+REACHABLE", output);
+        Assert.Matches(@"akka\.tcp://trinity@127\.0\.0\.1:\d+\s+Up\s+yes\s+leader, self", output);
+        Assert.Matches(@"\s+\d+\s+room\s+\d+\s+[1-9]\d*", output);
+
+        (exit, output, _) = await Run("shards", "show");
+        Assert.Equal(0, exit);
+        Assert.Contains("invite-code", output);
+        Assert.Contains("user-rooms", output);
+    }
+
+    [Fact]
+    public async Task Rooms_show_names_the_node_and_the_members()
+    {
+        var roomId = await Server.CreateRoomAsync("Shown");
+        var (exit, output, _) = await Run("rooms", "show", roomId);
+        Assert.Equal(0, exit);
+        Assert.Matches(@"node:\s+akka\.tcp://trinity@", output);
+        Assert.Matches(@"(?i)Owner\s+creator", output);
+    }
+
+    [Fact]
+    public async Task Stats_prints_a_summary_or_json_and_broadcast_sends()
+    {
+        var (exit, output, _) = await Run("stats");
+        Assert.Equal(0, exit);
+        Assert.Matches(@"nodes:\s+1", output);
+
+        (exit, output, _) = await Run("stats", "--json");
+        Assert.Equal(0, exit);
+        Assert.Equal(1, JsonDocument.Parse(output).RootElement.GetProperty("nodes").GetInt32());
+
+        (exit, output, _) = await Run("broadcast", "maintenance", "Restart", "at", "03:00");
+        Assert.Equal(0, exit);
+        Assert.Contains("sent maintenance message: Restart at 03:00", output);
+    }
+
+    [Fact]
+    public async Task Node_and_key_come_from_the_environment()
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["TRINITY_NODE"] = Server.BaseUri.ToString(), ["TRINITY_ADMIN_KEY"] = TrinityServer.AdminKey,
+        };
+        var (exit, _, _) = await RunWith(environment.GetValueOrDefault, "stats");
+        Assert.Equal(0, exit);
+    }
+
+    [Fact]
+    public async Task Failures_have_clear_messages_and_their_own_exit_codes()
+    {
+        var (exit, _, error) = await RunWith(_ => null, "stats", "--node", Server.BaseUri.ToString(), "--key", "wrong");
+        Assert.Equal(4, exit);
+        Assert.Contains("refused the admin key", error);
+
+        (exit, _, error) = await RunWith(_ => null, "stats", "--node", "http://127.0.0.1:1", "--key", "k");
+        Assert.Equal(3, exit);
+        Assert.Contains("cannot reach the node", error);
+
+        (exit, _, error) = await RunWith(_ => null, "stats", "--node", Server.BaseUri.ToString());
+        Assert.Equal(2, exit);
+        Assert.Contains("no admin key", error);
+
+        (exit, _, error) = await Run("cluster", "explode");
+        Assert.Equal(2, exit);
+        Assert.Contains("unknown command 'cluster explode'", error);
+        (exit, _, error) = await Run("cli", "bogus");
+        Assert.Equal(2, exit);
+        Assert.Contains("unknown command 'bogus'", error);
+
+        var self = (await Server.Http.AdminAsync(HttpMethod.Get, "/api/admin/cluster")).Body.GetProperty("self").GetString()!;
+        (exit, _, error) = await Run("cluster", "down", self);
+        Assert.Equal(1, exit);
+        Assert.Contains("only an unreachable member", error);
+    }
+
+    [Fact]
+    public void Only_operator_verbs_are_commands_so_server_settings_still_start_a_node()
+    {
+        Assert.True(TrinityCli.IsCommand(["cluster", "show"]));
+        Assert.True(TrinityCli.IsCommand(["cli", "bogus"]));
+        Assert.False(TrinityCli.IsCommand([]));
+        Assert.False(TrinityCli.IsCommand(["--urls=http://127.0.0.1:0"]));
+    }
+}

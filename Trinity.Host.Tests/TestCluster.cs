@@ -1,0 +1,47 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Trinity.Host.Tests;
+
+/// <summary>In-process nodes of one cluster on the test PostgreSQL, and bounded waits on what they report.</summary>
+public static class TestCluster
+{
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The settings of one node of a test cluster whose seed listens on <paramref name="seedPort"/>.</summary>
+    public static string[] Node(int port, int seedPort) =>
+    [
+        "--Trinity:Persistence:Provider=postgres", $"--Trinity:Persistence:ConnectionString={TestPostgres.ConnectionString}",
+        $"--Trinity:Cluster:Port={port}", $"--Trinity:Cluster:Seeds=akka.tcp://trinity@127.0.0.1:{seedPort}",
+        "--Trinity:Cluster:StableAfter=00:00:03",
+    ];
+
+    /// <summary>Two in-process nodes, returned once each sees both Up.</summary>
+    public static async Task<(TrinityServer First, TrinityServer Second)> StartTwoAsync()
+    {
+        var seedPort = FreePort();
+        var first = await TrinityServer.StartAsync(null, Node(seedPort, seedPort));
+        var second = await TrinityServer.StartAsync(null, Node(FreePort(), seedPort));
+        await WaitUntil(async () => await NodeCount(first.Http) == 2 && await NodeCount(second.Http) == 2, "both nodes are Up");
+        return (first, second);
+    }
+
+    public static async Task<int> NodeCount(HttpClient node) =>
+        (await node.AdminAsync(HttpMethod.Get, "/api/admin/stats")).Body.GetProperty("nodes").GetInt32();
+
+    /// <summary>Polls <paramref name="condition"/> until it holds, failing after a minute.</summary>
+    public static async Task WaitUntil(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"not in time: {what}");
+            await Task.Delay(100);
+        }
+    }
+}
