@@ -19,7 +19,7 @@ public sealed class BaselineHub(BaselineRooms rooms) : Hub
     {
         var room = rooms.Create(UserId);
         await Groups.AddToGroupAsync(Context.ConnectionId, room.RoomId);
-        return Snapshot(room);
+        return Snapshot(room, UserId);
     }
 
     public async Task<object> JoinRoom(JsonElement request)
@@ -27,7 +27,7 @@ public sealed class BaselineHub(BaselineRooms rooms) : Hub
         var room = Find(request);
         room.Members.TryAdd(UserId, 0);
         await Groups.AddToGroupAsync(Context.ConnectionId, room.RoomId);
-        return Snapshot(room);
+        return Snapshot(room, UserId);
     }
 
     public async Task<object> Vote(JsonElement request)
@@ -56,10 +56,11 @@ public sealed class BaselineHub(BaselineRooms rooms) : Hub
     private BaselineRooms.Room Find(JsonElement request) =>
         rooms.Find(request.GetProperty("roomId").GetString() ?? "") ?? throw new HubException("ROOM_NOT_FOUND: no such room");
 
-    private static object Snapshot(BaselineRooms.Room room) => new
+    /// <summary>Each member gets the titles in an order of their own, as in Trinity, so matches are as rare.</summary>
+    private static object Snapshot(BaselineRooms.Room room, string userId) => new
     {
         roomId = room.RoomId,
-        queue = room.Queue.Select(mediaId => new { mediaId }).ToArray(),
+        queue = room.Queue.OrderBy(mediaId => HashCode.Combine(userId, mediaId)).Select(mediaId => new { mediaId }).ToArray(),
         seq = room.Seq,
     };
 }

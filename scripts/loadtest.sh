@@ -74,8 +74,8 @@ for phase in "${PHASES[@]}"; do
     echo "== $name on $server (port $port)"
     start_server "$server" "$port" "$dir/server.log"
     flag=""; [ "$server" = trinity ] && flag="$PROTOCOL_FLAG"
-    # Bounded: connecting + warm-up + measuring + drain, with generous slack.
-    timeout $((warmup + duration + 300)) dotnet "$BIN/Trinity.LoadTest/Trinity.LoadTest.dll" run \
+    # Bounded: connecting and joining (minutes for 5,000) + warm-up + measuring + drain.
+    timeout $((warmup + duration + 600)) dotnet "$BIN/Trinity.LoadTest/Trinity.LoadTest.dll" run \
       --nodes "http://127.0.0.1:$port" --rooms "$rooms" --members "$members" --vote-interval "$interval" \
       --warmup "$warmup" --duration "$duration" --server-pid "$SERVER_PID" --label "$name-$server" --out "$dir" $flag \
       > "$dir/generator.log" 2>&1 || { echo "generator failed; see $dir/generator.log" >&2; tail -20 "$dir/generator.log" >&2; }
