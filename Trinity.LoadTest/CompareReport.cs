@@ -72,15 +72,19 @@ public static class CompareReport
             Row("fan-out p99 (ms)", t.FanOut.P99, b.FanOut.P99, "F2");
             Row("vote ack p50 (ms)", t.VoteAck.P50, b.VoteAck.P50, "F2");
             Row("vote ack p99 (ms)", t.VoteAck.P99, b.VoteAck.P99, "F2");
+            Row("votes sent / s (each member waits for its ack before its next gap)", t.VotesSent / t.DurationSeconds, b.VotesSent / b.DurationSeconds, "F1");
             Row("acked votes / s", t.VotesPerSecond, b.VotesPerSecond, "F1");
             Row("voteUpdates delivered / s", t.FanOutPerSecond, b.FanOutPerSecond, "F1");
             Row("server RSS per idle connection (KB)", t.RssPerConnection / 1024, b.RssPerConnection / 1024, "F1");
             Row("server RSS per connection in a room (KB)", t.RssPerJoinedConnection / 1024, b.RssPerJoinedConnection / 1024, "F1");
             Row("server RSS max (MB)", t.Server.RssMax / 1048576.0, b.Server.RssMax / 1048576.0, "F1");
             Row("server CPU while measuring (cores)", t.Server.CpuCores, b.Server.CpuCores, "F2");
+            Row("load generator CPU while measuring (cores)", t.GeneratorCpuCores, b.GeneratorCpuCores, "F2");
             s.AppendLine(CultureInfo.InvariantCulture,
-                $"| failed votes / lost voteUpdates / reconnects | {t.VotesFailed} / {t.FanOutExpected - t.FanOutReceived} / {t.Reconnects} | " +
+                $"| failed votes / voteUpdates missing / reconnects | {t.VotesFailed} / {t.FanOutExpected - t.FanOutReceived} / {t.Reconnects} | " +
                 $"{b.VotesFailed} / {b.FanOutExpected - b.FanOutReceived} / {b.Reconnects} | |");
+            static string Errors(LoadReport r) => r.Errors.Count == 0 ? "none" : string.Join(", ", r.Errors.Select(e => $"{e.Key}: {e.Value}"));
+            s.AppendLine($"| errors (whole run) | {Errors(t)} | {Errors(b)} | |");
             s.AppendLine();
         }
         return s.ToString();

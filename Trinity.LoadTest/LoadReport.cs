@@ -39,6 +39,8 @@ public sealed record LoadReport
     public required LatencySummary MatchFound { get; init; }
     public required LatencySummary Connect { get; init; }
     public required ServerSample Server { get; init; }
+    /// <summary>CPU cores the generator itself used while measuring: near the machine's cores, it was the bottleneck.</summary>
+    public double GeneratorCpuCores { get; init; }
     /// <summary>Server RSS growth per idle connection, bytes: (after connecting − before) ÷ connections.</summary>
     public double RssPerConnection => Connections == 0 ? 0 : (double)(Server.RssConnected - Server.RssBefore) / Connections;
     /// <summary>The same once every connection is a member of its room (rooms' own state included).</summary>
@@ -46,7 +48,8 @@ public sealed record LoadReport
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static LoadReport From(LoadOptions o, LoadMetrics m, ServerSample server, double connectSeconds, int membersInRooms) => new()
+    public static LoadReport From(LoadOptions o, LoadMetrics m, ServerSample server, double connectSeconds, int membersInRooms,
+        double generatorCpuCores) => new()
     {
         Label = o.Label,
         Protocol = o.MessagePack ? "messagepack" : "json",
@@ -63,7 +66,8 @@ public sealed record LoadReport
         VotesAcked = m.VotesAcked,
         VotesFailed = m.VotesFailed,
         VotesPerSecond = m.VotesAcked / o.Duration,
-        FanOutExpected = m.VotesAcked * (o.Members - 1),
+        // A vote that timed out (UNAVAILABLE) may still be applied and announced, so count every vote sent.
+        FanOutExpected = m.VotesSent * (o.Members - 1),
         FanOutReceived = m.FanOutReceived,
         FanOutPerSecond = m.FanOutReceived / o.Duration,
         MatchesReceived = m.MatchesReceived,
@@ -77,6 +81,7 @@ public sealed record LoadReport
         MatchFound = m.MatchFound.Summary(),
         Connect = m.Connect.Summary(),
         Server = server,
+        GeneratorCpuCores = generatorCpuCores,
     };
 
     public async Task WriteAsync(string folder)
@@ -104,12 +109,13 @@ public sealed record LoadReport
         void Row(string name, string value) => s.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {value} |");
         Row("votes sent / acked / failed", $"{VotesSent} / {VotesAcked} / {VotesFailed}");
         Row("acked votes per second", $"{VotesPerSecond:F1}");
-        Row("voteUpdates to other members: received / expected", $"{FanOutReceived} / {FanOutExpected}");
+        Row("voteUpdates to other members: received / votes sent × (members − 1)", $"{FanOutReceived} / {FanOutExpected}");
         Row("voteUpdates delivered per second", $"{FanOutPerSecond:F1}");
         Row("matchFound received", $"{MatchesReceived}");
         Row("members in rooms", $"{MembersInRooms} / {Connections}");
         Row("connect failures / reconnects / closed", $"{ConnectFailures} / {Reconnects} / {ConnectionsClosed}");
         Row("members that ran out of titles", $"{MembersOutOfTitles}");
+        Row("load generator CPU while measuring (cores)", $"{GeneratorCpuCores:F2}");
         Row("errors", Errors.Count == 0 ? "none" : string.Join(", ", Errors.Select(e => $"{e.Key}: {e.Value}")));
         if (Server.Sampled)
         {

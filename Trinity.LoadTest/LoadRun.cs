@@ -58,16 +58,23 @@ public static class LoadRun
         var loops = joined.Select(m => m.VoteLoopAsync(options.VoteInterval, options.LikeRatio, metrics.WindowEnd, new Random(random.Next()))).ToArray();
         var rssMax = 0L;
         double cpuAtStart = 0, cpuAtEnd = 0;
+        TimeSpan ownCpuAtStart = TimeSpan.Zero, ownCpuAtEnd = TimeSpan.Zero;
         var sampling = Task.Run(async () =>
         {
             var startSampled = false;
             while (Stopwatch.GetTimestamp() < metrics.WindowEnd)
             {
-                if (!startSampled && Stopwatch.GetTimestamp() >= metrics.WindowStart) { cpuAtStart = server.CpuSeconds(); startSampled = true; }
+                if (!startSampled && Stopwatch.GetTimestamp() >= metrics.WindowStart) 
+                {
+                    cpuAtStart = server.CpuSeconds();
+                    ownCpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+                    startSampled = true;
+                }
                 rssMax = Math.Max(rssMax, server.RssBytes());
                 await Task.Delay(250);
             }
             cpuAtEnd = server.CpuSeconds();
+            ownCpuAtEnd = Process.GetCurrentProcess().TotalProcessorTime;
         });
         Log($"voting: warm-up {options.Warmup} s, measuring {options.Duration} s, mean interval {options.VoteInterval} s");
         await sampling;
@@ -78,7 +85,8 @@ public static class LoadRun
 
         var report = LoadReport.From(options, metrics, new ServerSample(
             server.Enabled || options.ServerPid is not null, rssBefore, rssConnected, rssJoined, Math.Max(rssMax, rssEnd), rssEnd,
-            (cpuAtEnd - cpuAtStart) / options.Duration), connectSeconds, joined.Length);
+            (cpuAtEnd - cpuAtStart) / options.Duration), connectSeconds, joined.Length,
+            (ownCpuAtEnd - ownCpuAtStart).TotalSeconds / options.Duration);
         Log("closing connections");
         await ForEachAsync(members, 64, async m => await m.DisposeAsync());
         return report;
