@@ -33,6 +33,7 @@ done
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 SERVER_PID=""
+DATA_DIR=""
 stop_server() {
   [ -n "$SERVER_PID" ] || return 0
   if kill -0 "$SERVER_PID" 2>/dev/null; then
@@ -42,6 +43,7 @@ stop_server() {
   fi
   wait "$SERVER_PID" 2>/dev/null || true
   SERVER_PID=""
+  if [ -n "$DATA_DIR" ]; then rm -rf "$DATA_DIR"; DATA_DIR=""; fi # the run's SQLite journal
 }
 trap stop_server EXIT
 
@@ -49,6 +51,7 @@ start_server() { # $1 = trinity|baseline, $2 = port, $3 = log file
   local url="http://127.0.0.1:$2"
   if [ "$1" = trinity ]; then
     local data; data=$(mktemp -d /tmp/trinity-load-XXXXXX)
+    DATA_DIR="$data"
     local limits=()
     for c in Votes Rooms Joins Chat Recommendations Other; do for s in Connection User; do
       limits+=("--Trinity:RateLimits:$c:$s:Burst=1000000" "--Trinity:RateLimits:$c:$s:PerSecond=1000000"); done; done
