@@ -34,12 +34,19 @@ public class LoadTestReportTests
         await Report("fixed-trinity", fanOutP99: 30, votesPerSecond: 700).WriteAsync(Path.Combine(folder, "fixed-trinity"));
         await Report("fixed-baseline", fanOutP99: 10, votesPerSecond: 1000).WriteAsync(Path.Combine(folder, "fixed-baseline"));
 
-        var phase = Assert.Single(CompareReport.Load(folder));
-        Assert.Equal("fixed", phase.Phase);
-        Assert.Equal(3.0, phase.FanOutP99Ratio, 3);
-        Assert.Equal(0.7, phase.ThroughputRatio, 3);
-        Assert.Equal(2.0, phase.RssPerConnectionRatio, 3);
-        Assert.Contains("| fan-out p99 (ms) | 30.00 | 10.00 | 3.00 |", CompareReport.Markdown([phase]));
+        try
+        {
+            var phase = Assert.Single(CompareReport.Load(folder));
+            Assert.Equal("fixed", phase.Phase);
+            Assert.Equal(3.0, phase.FanOutP99Ratio, 3);
+            Assert.Equal(0.7, phase.ThroughputRatio, 3);
+            Assert.Equal(2.0, phase.RssPerConnectionRatio, 3);
+            Assert.Contains("| fan-out p99 (ms) | 30.00 | 10.00 | 3.00 |", CompareReport.Markdown([phase]));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     private static LoadReport Report(string label, double fanOutP99, double votesPerSecond)
