@@ -29,13 +29,14 @@ public sealed partial class MetricsTests(ITestOutputHelper output) : ServerTest
             after = await Scrape();
             return Delta("trinity_votes_total") >= 2 && Delta("trinity_matches_total") >= 1
                 && Delta("trinity_fanout_latency_milliseconds_count") >= 4
-                && Delta("trinity_journal_write_latency_milliseconds_count") >= 3;
+                && Delta("trinity_journal_write_latency_milliseconds_count") >= 3
+                // Gauges are observed at scrape time, beside other nodes' in this test process: wait for ours.
+                && after.GetValueOrDefault("trinity_connections") >= 2
+                && after.GetValueOrDefault("trinity_rooms_live") >= 1
+                && after.GetValueOrDefault("trinity_cluster_members{status=Up}") >= 1;
         }, "the traffic is counted");
         double Delta(string name) => after.GetValueOrDefault(name) - before.GetValueOrDefault(name);
 
-        Assert.True(after["trinity_connections"] >= 2);
-        Assert.True(after["trinity_rooms_live"] >= 1);
-        Assert.True(after["trinity_cluster_members{status=Up}"] >= 1);
         Assert.True(after["trinity_fanout_latency_milliseconds_sum"] >= 0);
     }
 
@@ -76,7 +77,13 @@ public sealed partial class MetricsTests(ITestOutputHelper output) : ServerTest
             var name = match.Groups["name"].Value;
             var status = StatusLabel().Match(match.Groups["labels"].Value);
             if (status.Success) name += $"{{status={status.Groups[1].Value}}}";
-            samples[name] = samples.GetValueOrDefault(name) + double.Parse(match.Groups["value"].Value, CultureInfo.InvariantCulture);
+            var value = match.Groups["value"].Value switch
+            {
+                "+Inf" => double.PositiveInfinity,
+                "NaN" => double.NaN,
+                var number => double.Parse(number, CultureInfo.InvariantCulture),
+            };
+            samples[name] = samples.GetValueOrDefault(name) + value;
         }
         output.WriteLine(string.Join("\n", samples.Where(s => s.Key.StartsWith("trinity_")).Select(s => $"{s.Key} {s.Value}")));
         return samples;

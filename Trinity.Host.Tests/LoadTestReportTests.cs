@@ -1,0 +1,66 @@
+using Trinity.LoadTest;
+
+namespace Trinity.Host.Tests;
+
+/// <summary>The load generator's arithmetic (percentiles, options, ratios); the load run itself is scripts/loadtest.sh.</summary>
+public class LoadTestReportTests
+{
+    [Fact]
+    public void Percentiles_come_out_of_the_histogram_in_milliseconds()
+    {
+        var histogram = new LatencyHistogram();
+        for (var ms = 1; ms <= 1000; ms++) histogram.RecordMicros(ms * 1000L);
+        var summary = histogram.Summary();
+        Assert.Equal(1000, summary.Count);
+        Assert.InRange(summary.P50, 499.5, 501);
+        Assert.InRange(summary.P99, 989.5, 991);
+        Assert.InRange(summary.Max, 999.5, 1001);
+    }
+
+    [Fact]
+    public void Connections_and_members_give_the_rooms()
+    {
+        var options = LoadOptions.Parse(["--connections", "5000", "--members", "5", "--messagepack", "--nodes", "http://127.0.0.1:1,http://127.0.0.1:2"]);
+        Assert.Equal(1000, options.Rooms);
+        Assert.Equal(5000, options.Connections);
+        Assert.True(options.MessagePack);
+        Assert.Equal(2, options.Nodes.Count);
+    }
+
+    [Fact]
+    public async Task Compare_divides_trinity_by_the_baseline_of_the_same_phase()
+    {
+        var folder = Directory.CreateTempSubdirectory("trinity-loadreport-").FullName;
+        await Report("fixed-trinity", fanOutP99: 30, votesPerSecond: 700).WriteAsync(Path.Combine(folder, "fixed-trinity"));
+        await Report("fixed-baseline", fanOutP99: 10, votesPerSecond: 1000).WriteAsync(Path.Combine(folder, "fixed-baseline"));
+
+        try
+        {
+            var phase = Assert.Single(CompareReport.Load(folder));
+            Assert.Equal("fixed", phase.Phase);
+            Assert.Equal(3.0, phase.FanOutP99Ratio, 3);
+            Assert.Equal(0.7, phase.ThroughputRatio, 3);
+            Assert.Equal(2.0, phase.RssPerConnectionRatio, 3);
+            Assert.Contains("| fan-out p99 (ms) | 30.00 | 10.00 | 3.00 |", CompareReport.Markdown([phase]));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static LoadReport Report(string label, double fanOutP99, double votesPerSecond)
+    {
+        var latency = new LatencySummary(100, 1, 2, fanOutP99, fanOutP99, fanOutP99, 1);
+        var perConnection = label.EndsWith("trinity") ? 20 * 1024 : 10 * 1024;
+        return new LoadReport
+        {
+            Label = label, Protocol = "json", Nodes = ["http://127.0.0.1:1/"], Connections = 100, Rooms = 20, Members = 5,
+            MembersInRooms = 100, VoteIntervalSeconds = 1, WarmupSeconds = 1, DurationSeconds = 10, ConnectSeconds = 1,
+            VotesSent = 10, VotesAcked = 10, VotesFailed = 0, VotesPerSecond = votesPerSecond, FanOutExpected = 40, FanOutReceived = 40,
+            FanOutPerSecond = 4, MatchesReceived = 0, ConnectFailures = 0, Reconnects = 0, ConnectionsClosed = 0, MembersOutOfTitles = 0,
+            Errors = new Dictionary<string, int>(), VoteAck = latency, FanOut = latency, MatchFound = latency, Connect = latency,
+            Server = new ServerSample(true, 0, 100L * perConnection, 100L * perConnection, 0, 0, 0.5),
+        };
+    }
+}
