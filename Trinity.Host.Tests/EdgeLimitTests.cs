@@ -6,6 +6,7 @@ using Xunit.Abstractions;
 namespace Trinity.Host.Tests;
 
 /// <summary>A member who floods or stops reading costs the others nothing.</summary>
+[Collection(IsolatedCollection.Name)]
 public sealed class EdgeLimitTests(ITestOutputHelper output)
 {
     [Fact]

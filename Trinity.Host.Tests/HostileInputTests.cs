@@ -10,6 +10,7 @@ namespace Trinity.Host.Tests;
 /// 10,000 hostile invocations and frames over both hub protocols and raw WebSockets, while three
 /// members play a room: the members lose nothing, the server logs no error, and memory stays bounded.
 /// </summary>
+[Collection(IsolatedCollection.Name)]
 public sealed class HostileInputTests(ITestOutputHelper output)
 {
     private const int HubInvocationsPerProtocol = 3_500;

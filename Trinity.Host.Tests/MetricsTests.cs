@@ -7,6 +7,7 @@ using static Trinity.Host.Tests.TestCluster;
 namespace Trinity.Host.Tests;
 
 /// <summary>/metrics after some traffic: counters move, histograms fill, gauges show the node.</summary>
+[Collection(IsolatedCollection.Name)] // meters are per process: other tests' nodes would count here too
 public sealed partial class MetricsTests(ITestOutputHelper output) : ServerTest
 {
     [Fact]
