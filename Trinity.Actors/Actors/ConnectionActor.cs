@@ -39,7 +39,7 @@ public sealed class ConnectionActor : ReceiveActor
     private readonly int _bufferLimit;
     private readonly Queue<IClientEvent> _pending = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private bool _pushing;
+    /// <summary>The event being pushed now; at most one, so events reach the client in order.</summary>
     private IClientEvent? _inFlight;
     private bool _cutOff;
     private long _dropped;
@@ -101,13 +101,13 @@ public sealed class ConnectionActor : ReceiveActor
         {
             if (_inFlight is IRoomNotification n)
                 TrinityMetrics.FanOutLatency.Record(Math.Max(0, (DateTime.UtcNow - n.Timestamp).TotalMilliseconds));
-            _pushing = false;
+            _inFlight = null;
             PushNext();
         });
         Receive<PushFailed>(f =>
         {
             _log.Debug("Connection {0}: push failed: {1}", _connectionId, f.Cause.Message);
-            _pushing = false;
+            _inFlight = null;
             PushNext();
         });
         Receive<GetDropped>(_ => Sender.Tell(_dropped));
@@ -121,8 +121,7 @@ public sealed class ConnectionActor : ReceiveActor
 
     private void PushNext()
     {
-        if (_pushing || !_pending.TryDequeue(out var next)) return;
-        _pushing = true;
+        if (_inFlight is not null || !_pending.TryDequeue(out var next)) return;
         _inFlight = next;
         _push.PushAsync(_connectionId, next).PipeTo(Self, success: () => Pushed.Instance, failure: ex => new PushFailed(ex));
     }

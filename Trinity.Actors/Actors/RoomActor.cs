@@ -61,11 +61,7 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
         PersistenceId = PersistenceIdFor(roomId);
 
         Recover<SnapshotOffer>(offer => _state = (RoomState)offer.Snapshot);
-        Recover<IRoomEvent>(e =>
-        {
-            _state.Apply(e);
-            Remember(RoomNotifications.From(_state, e));
-        });
+        Recover<IRoomEvent>(e => Apply(e));
         Recover<RecoveryCompleted>(_ => Recovered());
 
         Command<CreateRoom>(c => Guarded(() => Create(c), requireCreated: false));
@@ -161,11 +157,18 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
         });
     }
 
-    private void Remember(IRoomNotification notification)
+    /// <summary>Applies an event, replayed or new, and keeps its wire event among the recent ones.</summary>
+    private IRoomNotification Apply(IRoomEvent e)
     {
+        _state.Apply(e);
+        var notification = RoomNotifications.From(_state, e);
         if (_recent.Count == RecentLimit) _recent.Dequeue();
         _recent.Enqueue(notification);
+        return notification;
     }
+
+    private IActorRef[] SubscribersOf(string userId) =>
+        _subscribers.Where(s => s.Value == userId).Select(s => s.Key).ToArray();
 
     private void Vote(CastVote c)
     {
@@ -185,7 +188,7 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
         var sender = Sender;
         PersistThen(RoomRules.Leave(_state, c.UserId, Now), () =>
         {
-            foreach (var subscriber in _subscribers.Where(s => s.Value == c.UserId).Select(s => s.Key).ToArray())
+            foreach (var subscriber in SubscribersOf(c.UserId))
             {
                 _subscribers.Remove(subscriber);
                 Context.Unwatch(subscriber);
@@ -211,7 +214,7 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
         }
         var from = RoomRules.PrivateMessage(_state, c.UserId, c.ToUserId);
         var message = new PrivateMessage(from.UserId, from.DisplayName, _roomId, c.Text, Now);
-        var recipients = _subscribers.Where(s => s.Value == c.ToUserId).Select(s => s.Key).ToArray();
+        var recipients = SubscribersOf(c.ToUserId);
         foreach (var recipient in recipients) recipient.Tell(message);
         Sender.Tell(new MessageDelivered(recipients.Length > 0));
     }
@@ -289,7 +292,7 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
 
     private void ApplyAndPublish(IRoomEvent e)
     {
-        _state.Apply(e);
+        var notification = Apply(e);
         switch (e)
         {
             case RoomCreated: _detector.Tell(new MatchDetector.Seed(Tally.Of(_state))); break;
@@ -301,8 +304,6 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
                 break;
             case MatchFound: TrinityMetrics.Matches.Add(1); break;
         }
-        var notification = RoomNotifications.From(_state, e);
-        Remember(notification);
         foreach (var subscriber in _subscribers.Keys) subscriber.Tell(notification);
         // The snapshot store serialises later, on its own thread: hand it a copy, never the live state.
         if (e.Seq % _settings.SnapshotEvery == 0)
