@@ -1,6 +1,5 @@
 using Trinity.Actors.Catalog;
 using Trinity.Actors.Protocol;
-using Trinity.Actors.Tests;
 
 namespace Trinity.Host.Tests;
 

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using Trinity.Actors.Protocol;
-using Trinity.Actors.Tests;
 
 namespace Trinity.Host.Tests;
 
