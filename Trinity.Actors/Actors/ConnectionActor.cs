@@ -99,8 +99,7 @@ public sealed class ConnectionActor : ReceiveActor
         });
         Receive<Pushed>(_ =>
         {
-            if (_inFlight is IRoomNotification n)
-                TrinityMetrics.FanOutLatency.Record(Math.Max(0, (DateTime.UtcNow - n.Timestamp).TotalMilliseconds));
+            Delivered(_inFlight!);
             _inFlight = null;
             PushNext();
         });
@@ -119,10 +118,28 @@ public sealed class ConnectionActor : ReceiveActor
         TrinityMetrics.DroppedMessages.Add(events);
     }
 
+    /// <summary>
+    /// Pushes what is pending, in order. A push the socket takes at once (the usual case) is done on the
+    /// spot; one that has to wait is the one in flight, and the next waits for it.
+    /// </summary>
     private void PushNext()
     {
-        if (_inFlight is not null || !_pending.TryDequeue(out var next)) return;
-        _inFlight = next;
-        _push.PushAsync(_connectionId, next).PipeTo(Self, success: () => Pushed.Instance, failure: ex => new PushFailed(ex));
+        while (_inFlight is null && _pending.TryDequeue(out var next))
+        {
+            var push = _push.PushAsync(_connectionId, next);
+            if (push.IsCompletedSuccessfully)
+            {
+                Delivered(next);
+                continue;
+            }
+            _inFlight = next;
+            push.PipeTo(Self, success: () => Pushed.Instance, failure: ex => new PushFailed(ex));
+        }
+    }
+
+    private static void Delivered(IClientEvent pushed)
+    {
+        if (pushed is IRoomNotification n)
+            TrinityMetrics.FanOutLatency.Record(Math.Max(0, (DateTime.UtcNow - n.Timestamp).TotalMilliseconds));
     }
 }

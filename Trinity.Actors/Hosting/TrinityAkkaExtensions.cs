@@ -55,8 +55,11 @@ public static class TrinityAkkaExtensions
     public static AkkaConfigurationBuilder AddTrinityPersistence(this AkkaConfigurationBuilder builder, TrinityOptions options)
     {
         var (connectionString, provider) = TrinityPersistence.Resolve(options);
-        if (provider == TrinityPersistence.SqliteProvider) TrinityPersistence.PrepareSqlite(connectionString);
-        return builder.WithSqlPersistence(connectionString, provider);
+        if (provider != TrinityPersistence.SqliteProvider) return builder.WithSqlPersistence(connectionString, provider);
+        TrinityPersistence.PrepareSqlite(connectionString);
+        return builder
+            .AddHocon(TrinityPersistence.SqliteJournalHocon, HoconAddMode.Prepend)
+            .WithSqlPersistence(TrinityPersistence.SqliteDataOptions(connectionString, options.Persistence));
     }
 
     public static AkkaConfigurationBuilder AddRoomActors(this AkkaConfigurationBuilder builder, RoomOptions rooms)

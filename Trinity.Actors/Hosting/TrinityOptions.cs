@@ -51,4 +51,10 @@ public sealed class PersistenceOptions
     public string Provider { get; set; } = "sqlite";
     /// <summary>Overrides the connection string derived from <see cref="TrinityOptions.DataDir"/>.</summary>
     public string? ConnectionString { get; set; }
+    /// <summary>
+    /// SQLite's <c>synchronous</c>: <c>normal</c> (default) writes each event to the write-ahead log before
+    /// it is acknowledged, and syncs the disk at checkpoints, so a killed process loses nothing and a power
+    /// cut can lose the last moments; <c>full</c> also syncs the disk at every write.
+    /// </summary>
+    public string SqliteSynchronous { get; set; } = "normal";
 }

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using LinqToDB;
 using Microsoft.Data.Sqlite;
 
 namespace Trinity.Actors.Hosting;
@@ -35,6 +37,44 @@ public static class TrinityPersistence
     }
 
     /// <summary>
+    /// SQLite takes one writer at a time. Several journal writers only queue on its lock, and
+    /// Microsoft.Data.Sqlite waits out a busy lock in steps of 150 ms: so one writer, whose batches
+    /// grow with the load instead.
+    /// </summary>
+    public const string SqliteJournalHocon = "akka.persistence.journal.sql.parallelism = 1";
+
+    /// <summary>
+    /// The journal's and snapshot store's connections to the SQLite file, each set up as it opens:
+    /// SQLite's own busy handler (waits of 1–100 ms) answers a lock held by the other store, before
+    /// the driver's 150 ms retry would; and <c>synchronous</c> as configured.
+    /// </summary>
+    public static DataOptions SqliteDataOptions(string connectionString, PersistenceOptions options)
+    {
+        var synchronous = options.SqliteSynchronous.ToLowerInvariant() switch
+        {
+            "normal" => "NORMAL",
+            "full" => "FULL",
+            _ => throw new InvalidOperationException(
+                $"Trinity:Persistence:SqliteSynchronous '{options.SqliteSynchronous}' is not supported; use 'normal' or 'full'."),
+        };
+        var pragmas = $"PRAGMA busy_timeout = 5000; PRAGMA synchronous = {synchronous};";
+        return new DataOptions()
+            .UseConnectionString(SqliteProvider, connectionString)
+            .UseAfterConnectionOpened(connection => Execute(connection, pragmas), (connection, _) =>
+            {
+                Execute(connection, pragmas);
+                return Task.CompletedTask;
+            });
+    }
+
+    private static void Execute(DbConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>
     /// Write-ahead logging lets readers (recoveries, health checks) run beside the writer; it is a
     /// property of the file, set once before the journal opens it.
     /// </summary>
@@ -42,8 +82,6 @@ public static class TrinityPersistence
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL;";
-        command.ExecuteNonQuery();
+        Execute(connection, "PRAGMA journal_mode=WAL;");
     }
 }
