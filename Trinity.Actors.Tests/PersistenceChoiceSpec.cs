@@ -1,3 +1,4 @@
+using LinqToDB.Data;
 using Trinity.Actors.Hosting;
 
 namespace Trinity.Actors.Tests;
@@ -26,5 +27,28 @@ public sealed class PersistenceChoiceSpec
             Persistence = { Provider = "postgres", ConnectionString = "Host=127.0.0.1" },
             Cluster = { Seeds = "akka.tcp://trinity@127.0.0.1:4051" },
         }).ProviderName);
+    }
+
+    [Theory]
+    [InlineData("normal", 1)]
+    [InlineData("FULL", 2)]
+    public void Journal_connections_to_SQLite_wait_for_a_busy_file_and_sync_as_configured(string synchronous, long expected)
+    {
+        var options = TrinityPersistence.SqliteDataOptions($"Data Source={ActorTestConfig.NewDatabaseFile()}",
+            new PersistenceOptions { SqliteSynchronous = synchronous });
+
+        using var db = new DataConnection(options);
+
+        Assert.Equal(expected, db.Execute<long>("PRAGMA synchronous"));
+        Assert.Equal(5000, db.Execute<long>("PRAGMA busy_timeout"));
+    }
+
+    [Fact]
+    public void An_unknown_SQLite_synchronous_setting_is_named()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            TrinityPersistence.SqliteDataOptions("Data Source=x.db", new PersistenceOptions { SqliteSynchronous = "off" }));
+
+        Assert.Contains("'off'", error.Message);
     }
 }

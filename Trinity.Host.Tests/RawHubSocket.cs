@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
 
@@ -9,6 +10,29 @@ public sealed class RawHubSocket : IAsyncDisposable
     private readonly ClientWebSocket _socket = new();
     private Task _reading = Task.CompletedTask;
 
+    /// <summary>
+    /// Connects with a small socket receive buffer. Linux would otherwise let an unread loopback socket
+    /// take up to tcp_rmem's maximum (32 MB here) before the server notices anything, which no stalled
+    /// phone on a real link does.
+    /// </summary>
+    private static readonly HttpMessageInvoker SmallReceiveBuffer = new(new SocketsHttpHandler
+    {
+        ConnectCallback = async (context, cancellation) =>
+        {
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 8 * 1024 };
+            try
+            {
+                await socket.ConnectAsync(context.DnsEndPoint, cancellation);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    });
+
     public bool IsOpen => _socket.State == WebSocketState.Open;
 
     /// <param name="read">false: never read what the server sends (a client that stopped reading)</param>
@@ -16,7 +40,8 @@ public sealed class RawHubSocket : IAsyncDisposable
     {
         var raw = new RawHubSocket();
         var uri = new UriBuilder(baseUri) { Scheme = "ws", Path = "/realtime", Query = "access_token=" + Uri.EscapeDataString(token) }.Uri;
-        await raw._socket.ConnectAsync(uri, CancellationToken.None);
+        if (read) await raw._socket.ConnectAsync(uri, CancellationToken.None);
+        else await raw._socket.ConnectAsync(uri, SmallReceiveBuffer, CancellationToken.None);
         await raw.SendAsync(Encoding.UTF8.GetBytes($"{{\"protocol\":\"{protocol}\",\"version\":1}}\u001e"), text: true);
         if (read) raw._reading = raw.DiscardIncomingAsync();
         return raw;

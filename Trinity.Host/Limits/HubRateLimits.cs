@@ -12,8 +12,11 @@ namespace Trinity.Host.Limits;
 /// </summary>
 public sealed class HubRateLimits(RateLimitOptions options) : IHubFilter, IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _connections = Limiter(options, c => c.Connection);
-    private readonly PartitionedRateLimiter<string> _users = Limiter(options, c => c.User);
+    /// <summary>One bucket: a kind of call by one connection or one user.</summary>
+    private readonly record struct Bucket(string Category, string Id);
+
+    private readonly PartitionedRateLimiter<Bucket> _connections = Limiter(options, c => c.Connection);
+    private readonly PartitionedRateLimiter<Bucket> _users = Limiter(options, c => c.User);
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
@@ -33,21 +36,23 @@ public sealed class HubRateLimits(RateLimitOptions options) : IHubFilter, IDispo
         _ => nameof(RateLimitOptions.Other),
     };
 
-    private static void Acquire(PartitionedRateLimiter<string> limiter, string category, string id, string scope)
+    private static void Acquire(PartitionedRateLimiter<Bucket> limiter, string category, string id, string scope)
     {
-        using var lease = limiter.AttemptAcquire($"{category}|{id}");
+        using var lease = limiter.AttemptAcquire(new Bucket(category, id));
         if (lease.IsAcquired) return;
         TrinityMetrics.RateLimited.Add(1, new KeyValuePair<string, object?>("edge", "hub"));
         throw new TrinityException(ErrorCodes.RateLimited, $"too many {category.ToLowerInvariant()} calls for this {scope}; slow down and retry");
     }
 
-    private static PartitionedRateLimiter<string> Limiter(RateLimitOptions options, Func<CategoryLimits, BucketOptions> scope) =>
-        PartitionedRateLimiter.Create<string, string>(key =>
-        {
-            var category = key[..key.IndexOf('|')];
-            var limits = (CategoryLimits)typeof(RateLimitOptions).GetProperty(category)!.GetValue(options)!;
-            return RateLimitPartition.GetTokenBucketLimiter(key, _ => scope(limits).ToLimiterOptions());
-        });
+    /// <summary>The partitioner runs on every call, so each category's bucket settings are worked out once, here.</summary>
+    private static PartitionedRateLimiter<Bucket> Limiter(RateLimitOptions options, Func<CategoryLimits, BucketOptions> scope)
+    {
+        var settings = typeof(RateLimitOptions).GetProperties()
+            .Where(p => p.PropertyType == typeof(CategoryLimits))
+            .ToDictionary(p => p.Name, p => scope((CategoryLimits)p.GetValue(options)!).ToLimiterOptions());
+        return PartitionedRateLimiter.Create<Bucket, Bucket>(bucket =>
+            RateLimitPartition.GetTokenBucketLimiter(bucket, b => settings[b.Category]));
+    }
 
     public void Dispose()
     {
