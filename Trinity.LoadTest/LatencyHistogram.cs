@@ -45,4 +45,9 @@ public sealed record PercentilePoint(double Percentile, double Ms);
 /// written before it existed.
 /// </summary>
 public sealed record LatencySummary(long Count, double P50, double P90, double P99, double P999, double Max, double Mean,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PercentilePoint>? Percentiles = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PercentilePoint>? Percentiles = null)
+{
+    /// <summary>The curve to plot: the kept percentiles, or else the few every report has (p0 is then unknown).</summary>
+    public IReadOnlyList<PercentilePoint> Curve() => Percentiles ??
+        (Count == 0 ? [] : [new(50, P50), new(90, P90), new(99, P99), new(99.9, P999), new(100, Max)]);
+}
