@@ -15,6 +15,13 @@ public class LoadTestReportTests
         Assert.InRange(summary.P50, 499.5, 501);
         Assert.InRange(summary.P99, 989.5, 991);
         Assert.InRange(summary.Max, 999.5, 1001);
+        Assert.Null(summary.Percentiles);
+
+        var curve = histogram.Summary(withCurve: true).Percentiles!;
+        Assert.Equal([0, 50, 75, 90, 95, 99, 99.5, 99.9, 99.95, 99.99, 100], curve.Select(p => p.Percentile));
+        Assert.InRange(curve[0].Ms, 0.999, 1.001);
+        Assert.InRange(curve[1].Ms, 499.5, 501);
+        Assert.InRange(curve[^1].Ms, 999.5, 1001);
     }
 
     [Fact]
@@ -42,6 +49,33 @@ public class LoadTestReportTests
             Assert.Equal(0.7, phase.ThroughputRatio, 3);
             Assert.Equal(2.0, phase.RssPerConnectionRatio, 3);
             Assert.Contains("| fan-out p99 (ms) | 30.00 | 10.00 | 3.00 |", CompareReport.Markdown([phase]));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task The_plot_has_a_line_per_phase_and_server_from_the_series_or_from_an_older_reports_percentiles()
+    {
+        var folder = Directory.CreateTempSubdirectory("trinity-loadplot-").FullName;
+        var histogram = new LatencyHistogram();
+        for (var ms = 1; ms <= 1000; ms++) histogram.RecordMicros(ms * 1000L);
+        await (Report("fixed-trinity", fanOutP99: 30, votesPerSecond: 700) with { FanOut = histogram.Summary(withCurve: true) })
+            .WriteAsync(Path.Combine(folder, "fixed-trinity"));
+        await Report("fixed-baseline", fanOutP99: 10, votesPerSecond: 1000).WriteAsync(Path.Combine(folder, "fixed-baseline"));
+
+        try
+        {
+            Assert.DoesNotContain("percentiles", await File.ReadAllTextAsync(Path.Combine(folder, "fixed-baseline", "report.json")));
+            var svg = System.Xml.Linq.XDocument.Parse(PercentilePlot.Svg(CompareReport.Load(folder)));
+            var ns = svg.Root!.Name.Namespace;
+            Assert.Equal([11, 5], svg.Descendants(ns + "polyline").Select(l => l.Attribute("points")!.Value.Split(' ').Length));
+            var texts = svg.Descendants(ns + "text").Select(t => t.Value).ToArray();
+            Assert.Contains("fixed trinity", texts);
+            Assert.Contains("fixed baseline", texts);
+            Assert.Contains("99.9%", texts);
         }
         finally
         {

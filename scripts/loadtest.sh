@@ -4,8 +4,9 @@
 #   scripts/loadtest.sh target   5,000 connections / 1,000 rooms of 5, a vote every 5 s each (≈1,000 votes/s), 60 s (+ saturation)
 # Each phase starts a fresh server process (Trinity on SQLite in a temp dir with rate limits lifted, or
 # Trinity.Baseline) on a free loopback port, runs Trinity.LoadTest against it with --server-pid, and stops it.
-# Reports: loadtest-results/<scenario>-<time>/<phase>-{trinity,baseline}/report.{json,md} and summary.md
-# (the ratios Trinity ÷ baseline). Every step is bounded by `timeout`.
+# Reports: loadtest-results/<scenario>-<time>/<phase>-{trinity,baseline}/report.{json,md}, summary.md
+# (the ratios Trinity ÷ baseline) and latency.svg/.png (fan-out latency by percentile; the PNG needs Chromium).
+# Every step is bounded by `timeout`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCENARIO="${1:-smoke}"
@@ -89,4 +90,16 @@ done
 
 dotnet "$BIN/Trinity.LoadTest/Trinity.LoadTest.dll" compare "$OUT" > /dev/null
 cat "$OUT/summary.md"
+
+# latency.png, for places that show no SVG. Headless Chromium, where installed, renders it; that keeps native
+# drawing libraries (SkiaSharp) out of the build. 960×560 is the size PercentilePlot draws at.
+svg="$(realpath "$OUT/latency.svg")"
+if command -v chromium >/dev/null; then
+  log=$(mktemp)
+  timeout 60 chromium --headless --disable-gpu --no-sandbox --screenshot="${svg%.svg}.png" --window-size=960,560 \
+    "file://$svg" > "$log" 2>&1 || { echo "latency.png failed:" >&2; tail -5 "$log" >&2; }
+  rm -f "$log"
+else
+  echo "== chromium not installed: latency.png skipped; the plot is $svg"
+fi
 echo "== reports in $OUT"
