@@ -32,6 +32,14 @@ public class LoadTestReportTests
         Assert.Equal(5000, options.Connections);
         Assert.True(options.MessagePack);
         Assert.Equal(2, options.Nodes.Count);
+        Assert.Empty(options.ServerPids);
+    }
+
+    [Fact]
+    public void Server_pid_takes_one_process_or_several()
+    {
+        Assert.Equal([42], LoadOptions.Parse(["--server-pid", "42"]).ServerPids);
+        Assert.Equal([42, 43, 44], LoadOptions.Parse(["--server-pid", "42,43,44"]).ServerPids);
     }
 
     [Fact]

@@ -22,7 +22,8 @@ public sealed record LoadOptions
     public int QueueSize { get; init; } = 100;
     public int ConnectConcurrency { get; init; } = 32;
     public bool MessagePack { get; init; }
-    public int? ServerPid { get; init; }
+    /// <summary>The server's processes, sampled for RSS and CPU and summed (several: the nodes of a local cluster).</summary>
+    public IReadOnlyList<int> ServerPids { get; init; } = [];
     public string Out { get; init; } = "loadtest-out";
     public int Seed { get; init; } = 1;
 
@@ -59,7 +60,9 @@ public sealed record LoadOptions
             QueueSize = I("queue-size", defaults.QueueSize),
             ConnectConcurrency = I("connect-concurrency", defaults.ConnectConcurrency),
             MessagePack = messagePack,
-            ServerPid = values.TryGetValue("server-pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
+            ServerPids = (values.GetValueOrDefault("server-pid") ?? "")
+                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(pid => int.Parse(pid, CultureInfo.InvariantCulture)).ToArray(),
             Out = values.GetValueOrDefault("out") ?? defaults.Out,
             Seed = I("seed", defaults.Seed),
         };
@@ -68,7 +71,7 @@ public sealed record LoadOptions
     public const string Usage = """
         Trinity.LoadTest run --nodes http://127.0.0.1:3000[,...] [--rooms 40] [--members 5] [--connections N]
             [--vote-interval 5] [--warmup 10] [--duration 60] [--drain 5] [--settle 3] [--like-ratio 0.75]
-            [--queue-size 100] [--connect-concurrency 32] [--messagepack] [--server-pid PID] [--label NAME] [--out DIR]
+            [--queue-size 100] [--connect-concurrency 32] [--messagepack] [--server-pid PID[,...]] [--label NAME] [--out DIR]
         Trinity.LoadTest compare DIR     ratios of DIR/<phase>-trinity/report.json to DIR/<phase>-baseline/report.json
         """;
 }

@@ -11,7 +11,7 @@ public static class LoadRun
     public static async Task<LoadReport> ExecuteAsync(LoadOptions options)
     {
         var metrics = new LoadMetrics();
-        var server = new ProcessSampler(options.ServerPid);
+        var server = new ProcessSampler(options.ServerPids);
         var runId = Guid.NewGuid().ToString("N")[..6];
         var members = Enumerable.Range(0, options.Connections)
             .Select(i => new LoadMember($"lt{runId}-{i}", options.Nodes[i % options.Nodes.Count], metrics, options.MessagePack))
@@ -84,7 +84,7 @@ public static class LoadRun
         var rssEnd = server.RssBytes();
 
         var report = LoadReport.From(options, metrics, new ServerSample(
-            server.Enabled || options.ServerPid is not null, rssBefore, rssConnected, rssJoined, Math.Max(rssMax, rssEnd), rssEnd,
+            server.Enabled || options.ServerPids.Count > 0, rssBefore, rssConnected, rssJoined, Math.Max(rssMax, rssEnd), rssEnd,
             (cpuAtEnd - cpuAtStart) / options.Duration), connectSeconds, joined.Length,
             (ownCpuAtEnd - ownCpuAtStart).TotalSeconds / options.Duration);
         Log("closing connections");

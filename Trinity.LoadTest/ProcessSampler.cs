@@ -1,30 +1,35 @@
 namespace Trinity.LoadTest;
 
-/// <summary>Reads a server process's resident memory and CPU time from /proc (Linux); zeros when not given or gone.</summary>
-public sealed class ProcessSampler(int? pid)
+/// <summary>
+/// Reads the server's resident memory and CPU time from /proc (Linux), summed over its processes (the nodes of a
+/// cluster on this machine); zeros when none is given or all are gone.
+/// </summary>
+public sealed class ProcessSampler(IReadOnlyList<int> pids)
 {
     private static readonly double TicksPerSecond = 100; // USER_HZ, 100 on every Linux we run on
 
-    public bool Enabled => pid is not null && File.Exists($"/proc/{pid}/status");
+    public bool Enabled => pids.Any(pid => File.Exists($"/proc/{pid}/status"));
 
     /// <summary>VmRSS in bytes.</summary>
-    public long RssBytes()
+    public long RssBytes() => pids.Sum(Rss);
+
+    /// <summary>User + system CPU seconds the processes have used so far.</summary>
+    public double CpuSeconds() => pids.Sum(Cpu);
+
+    private static long Rss(int pid)
     {
-        if (!Enabled) return 0;
         try
         {
             foreach (var line in File.ReadLines($"/proc/{pid}/status"))
                 if (line.StartsWith("VmRSS:"))
                     return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
         }
-        catch (IOException) { }
+        catch (IOException) { } // gone (FileNotFoundException and DirectoryNotFoundException are IOExceptions)
         return 0;
     }
 
-    /// <summary>User + system CPU seconds the process has used so far.</summary>
-    public double CpuSeconds()
+    private static double Cpu(int pid)
     {
-        if (!Enabled) return 0;
         try
         {
             var stat = File.ReadAllText($"/proc/{pid}/stat");
