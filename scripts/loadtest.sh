@@ -2,8 +2,12 @@
 # Load test: Trinity against a plain-SignalR baseline, same load, same machine, same run.
 #   scripts/loadtest.sh smoke    ≈ 200 connections / 40 rooms of 5, a vote per second each, 20 s (+ a short saturation phase)
 #   scripts/loadtest.sh target   5,000 connections / 1,000 rooms of 5, a vote every 5 s each (≈1,000 votes/s), 60 s (+ saturation)
-# Each phase starts a fresh server process (Trinity on SQLite in a temp dir with rate limits lifted, or
-# Trinity.Baseline) on a free loopback port, runs Trinity.LoadTest against it with --server-pid, and stops it.
+#   scripts/loadtest.sh cluster  the target load on a three-node Trinity cluster (one Akka cluster on loopback, PostgreSQL
+#                                database trinity_load emptied each phase); members go to the nodes in turn, so a room's
+#                                members sit on different nodes; CPU and RSS are the three nodes' sum; the baseline is one process
+# Each phase starts fresh server processes (Trinity on SQLite in a temp dir with rate limits lifted, or three such
+# nodes on PostgreSQL, or Trinity.Baseline) on free loopback ports, runs Trinity.LoadTest against them with
+# --server-pid, and stops them.
 # Reports: loadtest-results/<scenario>-<time>/<phase>-{trinity,baseline}/report.{json,md}, summary.md
 # (the ratios Trinity ÷ baseline) and latency.svg/.png (fan-out latency by percentile; the PNG needs Chromium).
 # Every step is bounded by `timeout`.
@@ -15,12 +19,14 @@ OUT="${LOADTEST_OUT:-loadtest-results/$SCENARIO-$(date -u +%Y%m%dT%H%M%SZ)}"
 BIN="$PWD/loadtest-results/bin"
 mkdir -p "$OUT"
 
+NODES=1 # Trinity nodes; more than one form a cluster on PostgreSQL
 case "$SCENARIO" in
   # phase name | rooms | members | mean vote interval (s, 0 = closed loop) | warm-up (s) | measured (s)
   smoke)  PHASES=("fixed 40 5 1 5 20" "saturation 40 5 0 2 8") ;;
-  target) PHASES=("fixed 1000 5 5 15 60" "saturation 200 5 0 2 8") ;;
-  *) echo "usage: $0 smoke|target" >&2; exit 2 ;;
+  target|cluster) PHASES=("fixed 1000 5 5 15 60" "saturation 200 5 0 2 8") ;;
+  *) echo "usage: $0 smoke|target|cluster" >&2; exit 2 ;;
 esac
+if [ "$SCENARIO" = cluster ]; then NODES=3; fi
 
 # 5,000 client sockets in one process (and as many in the server) need more descriptors than the default.
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
@@ -31,60 +37,121 @@ for project in Trinity.Host Trinity.Baseline Trinity.LoadTest; do
   timeout 600 dotnet build "$project" -c Release -o "$BIN/$project" -v quiet -nologo >/dev/null
 done
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-
-SERVER_PID=""
-DATA_DIR=""
-stop_server() {
-  [ -n "$SERVER_PID" ] || return 0
-  if kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill -TERM "$SERVER_PID"
-    for _ in $(seq 1 150); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -0 "$SERVER_PID" 2>/dev/null && kill -KILL "$SERVER_PID"
-  fi
-  wait "$SERVER_PID" 2>/dev/null || true
-  SERVER_PID=""
-  if [ -n "$DATA_DIR" ]; then rm -rf "$DATA_DIR"; DATA_DIR=""; fi # the run's SQLite journal
+# N distinct free loopback ports (the sockets stay open until all are picked, so none comes twice).
+free_ports() {
+  python3 -c 'import socket, sys
+socks = [socket.socket() for _ in range(int(sys.argv[1]))]
+for s in socks: s.bind(("127.0.0.1", 0))
+print(" ".join(str(s.getsockname()[1]) for s in socks))' "$1"
 }
-trap stop_server EXIT
+random_key() { head -c 48 /dev/urandom | base64 | tr -d '\n'; }
+any_alive() { local pid; for pid in "$@"; do kill -0 "$pid" 2>/dev/null && return 0; done; return 1; }
 
-start_server() { # $1 = trinity|baseline, $2 = port, $3 = log file
-  local url="http://127.0.0.1:$2"
-  if [ "$1" = trinity ]; then
-    local data; data=$(mktemp -d /tmp/trinity-load-XXXXXX)
-    DATA_DIR="$data"
-    local limits=()
-    for c in Votes Rooms Joins Chat Recommendations Other; do for s in Connection User; do
-      limits+=("--Trinity:RateLimits:$c:$s:Burst=1000000" "--Trinity:RateLimits:$c:$s:PerSecond=1000000"); done; done
-    (cd "$data" && exec dotnet "$BIN/Trinity.Host/Trinity.Host.dll" --urls "$url" --environment=Production \
-      --Trinity:DataDir="$data" --Trinity:Auth:SigningKey="$(head -c 48 /dev/urandom | base64 | tr -d '\n')" \
-      --Trinity:Auth:AllowQueryUserId=true --Logging:LogLevel:Default=Warning \
-      --Logging:LogLevel:Microsoft.Hosting.Lifetime=Information \
-      --Trinity:RateLimits:Rest:Burst=1000000 --Trinity:RateLimits:Rest:PerSecond=1000000 "${limits[@]}") > "$3" 2>&1 &
+SERVER_PIDS=() # the phase's server processes
+URLS=()        # where they listen
+DATA_DIRS=()   # their temp dirs (a node's SQLite journal and other files)
+ADMIN_KEY=$(random_key)
+
+stop_servers() { # SIGTERM (graceful: a node hands its rooms over), SIGKILL whatever still runs after 30 s
+  local pid
+  if [ ${#SERVER_PIDS[@]} -gt 0 ]; then
+    kill -TERM "${SERVER_PIDS[@]}" 2>/dev/null || true
+    for _ in $(seq 1 150); do any_alive "${SERVER_PIDS[@]}" || break; sleep 0.2; done
+    kill -KILL "${SERVER_PIDS[@]}" 2>/dev/null || true
+    for pid in "${SERVER_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  fi
+  if [ ${#DATA_DIRS[@]} -gt 0 ]; then rm -rf "${DATA_DIRS[@]}"; fi
+  SERVER_PIDS=(); URLS=(); DATA_DIRS=()
+}
+trap stop_servers EXIT
+
+# One Trinity node with rate limits lifted, ?userId= identities and quiet logs, in a fresh temp dir.
+# $1 = port, $2 = signing key, $3 = log file; cluster and persistence settings come in the environment (Trinity__...).
+start_trinity_node() {
+  local url="http://127.0.0.1:$1" data limits=()
+  data=$(mktemp -d /tmp/trinity-load-XXXXXX)
+  for c in Votes Rooms Joins Chat Recommendations Other; do for s in Connection User; do
+    limits+=("--Trinity:RateLimits:$c:$s:Burst=1000000" "--Trinity:RateLimits:$c:$s:PerSecond=1000000"); done; done
+  (cd "$data" && exec dotnet "$BIN/Trinity.Host/Trinity.Host.dll" --urls "$url" --environment=Production \
+    --Trinity:DataDir="$data" --Trinity:Auth:SigningKey="$2" \
+    --Trinity:Auth:AllowQueryUserId=true --Logging:LogLevel:Default=Warning \
+    --Logging:LogLevel:Microsoft.Hosting.Lifetime=Information \
+    --Trinity:RateLimits:Rest:Burst=1000000 --Trinity:RateLimits:Rest:PerSecond=1000000 "${limits[@]}") > "$3" 2>&1 &
+  SERVER_PIDS+=($!); URLS+=("$url"); DATA_DIRS+=("$data")
+}
+
+# $NODES Trinity nodes forming one Akka cluster on loopback (node 1 is the seed) on a freshly emptied PostgreSQL
+# database, all with the same signing key. $1 = folder for the logs node-N.log.
+start_trinity_cluster() {
+  local connection key ports i
+  connection=$(TRINITY_PG_DB=trinity_load timeout 300 scripts/postgres.sh reset | tail -1)
+  key=$(random_key)
+  read -r -a ports <<<"$(free_ports $((2 * NODES)))" # HTTP ports, then remoting ports
+  for i in $(seq 1 "$NODES"); do
+    Trinity__Cluster__Port="${ports[NODES + i - 1]}" \
+    Trinity__Cluster__Seeds="akka.tcp://trinity@127.0.0.1:${ports[NODES]}" \
+    Trinity__Persistence__Provider=postgres \
+    Trinity__Persistence__ConnectionString="$connection" \
+    Trinity__Admin__Key="$ADMIN_KEY" \
+      start_trinity_node "${ports[i - 1]}" "$key" "$1/node-$i.log"
+  done
+}
+
+cluster_members() { # the Up members node $1 sees, from GET /api/admin/stats
+  curl -fs --max-time 5 -H "X-Admin-Key: $ADMIN_KEY" "$1/api/admin/stats" | grep -o '"nodes":[0-9]*' | cut -d: -f2
+}
+cluster_formed() { # every node sees them all
+  local url
+  for url in "${URLS[@]}"; do [ "$(cluster_members "$url")" = ${#URLS[@]} ] || return 1; done
+}
+
+# Starts the phase's server ($1 = trinity|baseline, logs in folder $2) and waits until every process is ready
+# and, for a cluster, every node sees all $NODES members.
+start_server() {
+  if [ "$1" = baseline ]; then
+    local port; port=$(free_ports 1)
+    dotnet "$BIN/Trinity.Baseline/Trinity.Baseline.dll" --urls "http://127.0.0.1:$port" --environment=Production > "$2/server.log" 2>&1 &
+    SERVER_PIDS+=($!); URLS+=("http://127.0.0.1:$port")
+  elif [ "$NODES" = 1 ]; then
+    start_trinity_node "$(free_ports 1)" "$(random_key)" "$2/server.log"
   else
-    dotnet "$BIN/Trinity.Baseline/Trinity.Baseline.dll" --urls "$url" --environment=Production > "$3" 2>&1 &
+    start_trinity_cluster "$2"
   fi
-  SERVER_PID=$!
-  for _ in $(seq 1 300); do curl -fs "$url/healthz/ready" >/dev/null 2>&1 && return 0; sleep 0.2; done
-  echo "$1 did not become ready; see $3" >&2; exit 1
+  local i
+  for i in "${!URLS[@]}"; do
+    for _ in $(seq 1 300); do
+      curl -fs --max-time 5 "${URLS[i]}/healthz/ready" >/dev/null 2>&1 && continue 2
+      kill -0 "${SERVER_PIDS[i]}" 2>/dev/null || break
+      sleep 0.2
+    done
+    echo "$1 at ${URLS[i]} did not become ready; see the logs in $2" >&2; exit 1
+  done
+  [ ${#URLS[@]} -gt 1 ] || return 0
+  for _ in $(seq 1 60); do cluster_formed && return 0; sleep 1; done
+  echo "the cluster did not reach ${#URLS[@]} members in 60 s; see the logs in $2" >&2; exit 1
 }
+
+join() { local IFS=,; echo "$*"; }
 
 for phase in "${PHASES[@]}"; do
   read -r name rooms members interval warmup duration <<<"$phase"
   for server in trinity baseline; do
-    port=$(free_port)
     dir="$OUT/$name-$server"
     mkdir -p "$dir"
-    echo "== $name on $server (port $port)"
-    start_server "$server" "$port" "$dir/server.log"
-    flag=""; [ "$server" = trinity ] && flag="$PROTOCOL_FLAG"
+    label="$name-$server"; flag=""
+    if [ "$server" = trinity ]; then
+      flag="$PROTOCOL_FLAG"
+      if [ "$NODES" -gt 1 ]; then label="$label-$NODES-nodes"; fi
+    fi
+    echo "== $name on $server"
+    start_server "$server" "$dir"
     # Bounded: connecting and joining (minutes for 5,000) + warm-up + measuring + drain.
     timeout $((warmup + duration + 600)) dotnet "$BIN/Trinity.LoadTest/Trinity.LoadTest.dll" run \
-      --nodes "http://127.0.0.1:$port" --rooms "$rooms" --members "$members" --vote-interval "$interval" \
-      --warmup "$warmup" --duration "$duration" --server-pid "$SERVER_PID" --label "$name-$server" --out "$dir" $flag \
+      --nodes "$(join "${URLS[@]}")" --rooms "$rooms" --members "$members" --vote-interval "$interval" \
+      --warmup "$warmup" --duration "$duration" --server-pid "$(join "${SERVER_PIDS[@]}")" --label "$label" --out "$dir" $flag \
       > "$dir/generator.log" 2>&1 || { echo "generator failed; see $dir/generator.log" >&2; tail -20 "$dir/generator.log" >&2; }
     grep -E '^\[' "$dir/generator.log" || true
-    stop_server
+    stop_servers
   done
 done
 
