@@ -78,11 +78,13 @@ public sealed class EdgeLimitTests(ITestOutputHelper output)
         await stalled.SendTextAsync($"{{\"type\":1,\"invocationId\":\"1\",\"target\":\"JoinRoom\",\"arguments\":[{{\"roomId\":\"{room.RoomId}\"}}]}}\u001e");
         await ana.WaitFor("memberStatusChanged", e => e.Get("userId") == sleeper.UserId && e.Get("online") == "True");
 
-        // Ana talks until the server gives up on the member who reads nothing (bounded: 20,000 lines).
+        // Ana talks until the server gives up on the member who reads nothing. Bounded at 60,000 lines (54 MB):
+        // the socket buffers between the server and a reader that stopped hold several MB before anything
+        // backs up into the server (runs here needed from 6,900 to over 20,000 lines).
         var line = new string('a', 900);
         var sent = 0;
         ReceivedEvent? cutOff = null;
-        while (cutOff is null && sent < 20_000)
+        while (cutOff is null && sent < 60_000)
         {
             await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => ana.Invoke<MessageDelivered>("SendMessage", new { roomId = room.RoomId, text = line })));
             sent += 50;
