@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Akka.Actor;
+using Microsoft.Extensions.DependencyInjection;
 using Trinity.Actors.Protocol;
 using Trinity.Host.Auth;
 using Xunit.Abstractions;
@@ -9,6 +11,18 @@ namespace Trinity.Host.Tests;
 /// <summary>Acknowledged means stored: rooms, votes and matches outlive a restart and a SIGKILL.</summary>
 public sealed class DurabilityTests(ITestOutputHelper output)
 {
+    [Fact]
+    public async Task The_journal_runs_with_the_settings_measured_in_the_load_test()
+    {
+        await using var server = await TrinityServer.StartAsync();
+        var config = server.Services.GetRequiredService<ActorSystem>().Settings.Config;
+
+        // One writer on the SQLite file; connections made from the plugin's options, not cloned.
+        Assert.Equal(TestPostgres.RunSuiteOnIt ? 3 : 1, config.GetInt("akka.persistence.journal.sql.parallelism"));
+        Assert.False(config.GetBoolean("akka.persistence.journal.sql.use-clone-connection"));
+        Assert.False(config.GetBoolean("akka.persistence.snapshot-store.sql.use-clone-connection"));
+    }
+
     [Fact]
     public async Task A_restarted_node_keeps_rooms_votes_matches_and_the_event_sequence()
     {

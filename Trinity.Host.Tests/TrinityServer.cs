@@ -24,6 +24,7 @@ public sealed class TrinityServer : IAsyncDisposable
     public string DataDir { get; }
     public Uri BaseUri { get; }
     public HttpClient Http { get; }
+    public IServiceProvider Services => _app.Services;
 
     public static string NewDataDir() => Directory.CreateTempSubdirectory("trinity-e2e-").FullName;
 
