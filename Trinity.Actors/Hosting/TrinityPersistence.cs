@@ -39,9 +39,13 @@ public static class TrinityPersistence
     /// <summary>
     /// SQLite takes one writer at a time. Several journal writers only queue on its lock, and
     /// Microsoft.Data.Sqlite waits out a busy lock in steps of 150 ms: so one writer, whose batches
-    /// grow with the load instead.
+    /// grow with the load instead. Connections are made from the plugin's options rather than cloned:
+    /// linq2db then finds each insert's query in its cache instead of building it again.
     /// </summary>
-    public const string SqliteJournalHocon = "akka.persistence.journal.sql.parallelism = 1";
+    public const string SqliteJournalHocon = """
+        akka.persistence.journal.sql { parallelism = 1, use-clone-connection = off }
+        akka.persistence.snapshot-store.sql.use-clone-connection = off
+        """;
 
     /// <summary>
     /// The journal's and snapshot store's connections to the SQLite file, each set up as it opens:
