@@ -91,9 +91,12 @@ public sealed class AdminClusterTests(SharedServer shared, ITestOutputHelper out
         var firstAddress = await SelfOf(first);
         var secondAddress = await SelfOf(second);
 
-        // Rooms are spread over both nodes; make some until one lives on the second.
+        // Rooms are spread over both nodes once the second's shard region has registered with the
+        // coordinator, which can take a few seconds on a busy machine: make rooms until one lives there.
         var rooms = new List<string>();
-        for (var i = 0; i < 40 && !await AnyOn(secondAddress); i++) rooms.Add(await first.CreateRoomAsync($"Room {i}"));
+        var until = DateTime.UtcNow.AddSeconds(30);
+        for (var i = 0; i < 300 && DateTime.UtcNow < until && !await AnyOn(secondAddress); i++)
+            rooms.Add(await first.CreateRoomAsync($"Room {i}"));
         Assert.True(await AnyOn(secondAddress), "no room landed on the second node");
 
         var cluster = (await first.Http.AdminAsync(HttpMethod.Get, "/api/admin/cluster")).Body;

@@ -80,7 +80,7 @@ public sealed class EdgeLimitTests(ITestOutputHelper output)
 
         // Ana talks until the server gives up on the member who reads nothing. Bounded at 60,000 lines (54 MB):
         // the socket buffers between the server and a reader that stopped hold several MB before anything
-        // backs up into the server (runs here needed from 6,900 to over 20,000 lines).
+        // backs up into the server (runs here needed from 6,900 to 31,250 lines).
         var line = new string('a', 900);
         var sent = 0;
         ReceivedEvent? cutOff = null;
