@@ -84,7 +84,7 @@ public static class LoadRun
         var rssEnd = server.RssBytes();
 
         var report = LoadReport.From(options, metrics, new ServerSample(
-            server.Enabled || options.ServerPids.Count > 0, rssBefore, rssConnected, rssJoined, Math.Max(rssMax, rssEnd), rssEnd,
+            options.ServerPids.Count > 0, rssBefore, rssConnected, rssJoined, Math.Max(rssMax, rssEnd), rssEnd,
             (cpuAtEnd - cpuAtStart) / options.Duration), connectSeconds, joined.Length,
             (ownCpuAtEnd - ownCpuAtStart).TotalSeconds / options.Duration);
         Log("closing connections");

@@ -8,8 +8,6 @@ public sealed class ProcessSampler(IReadOnlyList<int> pids)
 {
     private static readonly double TicksPerSecond = 100; // USER_HZ, 100 on every Linux we run on
 
-    public bool Enabled => pids.Any(pid => File.Exists($"/proc/{pid}/status"));
-
     /// <summary>VmRSS in bytes.</summary>
     public long RssBytes() => pids.Sum(Rss);
 
