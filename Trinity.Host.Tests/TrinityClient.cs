@@ -17,7 +17,7 @@ public sealed record ReceivedEvent(string Name, JsonElement Payload, long At)
 }
 
 /// <summary>
-/// A client written from PROTOCOL.md with the official SignalR .NET client: it sends plain camelCase
+/// A client written from docs/PROTOCOL.md with the official SignalR .NET client: it sends plain camelCase
 /// objects with string enums, exactly as a browser would, and records every event it receives.
 /// </summary>
 public sealed class TrinityClient : IAsyncDisposable

@@ -2,7 +2,7 @@ using Trinity.Actors.Protocol;
 
 namespace Trinity.Actors.Domain;
 
-/// <summary>The consensus rules of PROTOCOL.md section 5, as pure functions.</summary>
+/// <summary>The consensus rules of docs/PROTOCOL.md section 5, as pure functions.</summary>
 public static class Consensus
 {
     /// <summary>Fewer likes than this never make a match, whatever the mode.</summary>

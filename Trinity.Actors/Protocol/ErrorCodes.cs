@@ -1,6 +1,6 @@
 namespace Trinity.Actors.Protocol;
 
-/// <summary>The error codes of PROTOCOL.md section 6; a hub error message starts with one of them.</summary>
+/// <summary>The error codes of docs/PROTOCOL.md section 6; a hub error message starts with one of them.</summary>
 public static class ErrorCodes
 {
     public const string Unauthorized = "UNAUTHORIZED";

@@ -8,7 +8,7 @@ using Trinity.Host.Realtime;
 
 namespace Trinity.Host.Api;
 
-/// <summary>The REST API of PROTOCOL.md section 7: the same gateway, rules and events as the hub.</summary>
+/// <summary>The REST API of docs/PROTOCOL.md section 7: the same gateway, rules and events as the hub.</summary>
 public static class RoomEndpoints
 {
     public static void MapRoomEndpoints(this IEndpointRouteBuilder api)

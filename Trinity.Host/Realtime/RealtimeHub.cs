@@ -12,7 +12,7 @@ using Trinity.Host.Auth;
 namespace Trinity.Host.Realtime;
 
 /// <summary>
-/// The SignalR hub at <c>/realtime</c> (PROTOCOL.md section 3). Each connection has a ConnectionActor
+/// The SignalR hub at <c>/realtime</c> (docs/PROTOCOL.md section 3). Each connection has a ConnectionActor
 /// that receives its rooms' events; calls go to the rooms through the <see cref="RoomGateway"/>.
 /// Arguments arrive as raw JSON so that bad ones fail with VALIDATION_FAILED, not a binding error.
 /// </summary>

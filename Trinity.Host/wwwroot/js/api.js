@@ -1,4 +1,4 @@
-// REST calls (PROTOCOL.md section 7). Each call tries the known nodes in turn, so a node that
+// REST calls (docs/PROTOCOL.md section 7). Each call tries the known nodes in turn, so a node that
 // is down does not stop sign-in; refusals ({ code, message }) become TrinityError at once.
 
 export class TrinityError extends Error {
@@ -7,7 +7,7 @@ export class TrinityError extends Error {
     this.code = code;
   }
 
-  /** Hub errors arrive as "CODE: message" (PROTOCOL.md section 3). */
+  /** Hub errors arrive as "CODE: message" (docs/PROTOCOL.md section 3). */
   static fromHub(error) {
     const match = /^([A-Z_]+): ([\s\S]*)$/.exec(error?.message ?? '');
     return match ? new TrinityError(match[1], match[2]) : new TrinityError('UNAVAILABLE', error?.message ?? String(error));

@@ -1,5 +1,5 @@
 // The state of the room on screen, kept in step with the server by its event sequence
-// (PROTOCOL.md section 4): a snapshot sets `seq`; an event with seq ≤ it is already in the
+// (docs/PROTOCOL.md section 4): a snapshot sets `seq`; an event with seq ≤ it is already in the
 // snapshot and is dropped; the next one (seq + 1) is applied; a later one means events were
 // missed, so the store asks for a resync ('stale') and holds events until the snapshot arrives.
 //
