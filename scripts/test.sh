@@ -4,8 +4,33 @@
 # the embedded SQLite journal, and the actor and end-to-end suites once more on PostgreSQL.
 # TRX results land in ./TestResults. Without root or apt-get it runs what it can; tests whose
 # service is absent report themselves as skipped. Extra arguments go to every `dotnet test`.
+#
+#   scripts/test.sh --repeat N   runs the fast suite (actors, domain and property tests) N times, each
+#                                with fresh CsCheck seeds, and lists every failure with the seed that
+#                                reproduces it (CsCheck_Seed=...). Use it to find a flake before CI does.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+
+if [ "${1:-}" = "--repeat" ]; then
+  runs="${2:?usage: scripts/test.sh --repeat N}"
+  shift 2
+  dotnet build Trinity.Actors.Tests -v quiet -nologo || exit 1
+  failures=0
+  log=$(mktemp)
+  for i in $(seq 1 "$runs"); do
+    if dotnet test Trinity.Actors.Tests --no-build "$@" >"$log" 2>&1; then
+      echo "run $i/$runs: passed"
+    else
+      failures=$((failures + 1))
+      echo "run $i/$runs: FAILED"
+      grep -E '^\s+Failed |CsCheck_Seed=' "$log" | sed 's/^/    /'
+    fi
+  done
+  rm -f "$log"
+  echo "$((runs - failures)) of $runs runs passed"
+  [ "$failures" -eq 0 ]
+  exit
+fi
 
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null && ! command -v chromium >/dev/null; then
   echo "== installing Chromium for the browser tests"
