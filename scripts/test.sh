@@ -7,9 +7,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null && ! command -v chromium >/dev/null; then
-  echo "== installing Chromium for the browser tests"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null && { ! command -v chromium >/dev/null || [ ! -d /usr/share/fonts/truetype/dejavu ]; }; then
+  echo "== installing Chromium for the browser tests and a font for the load-test plot"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
 fi
 if [ -z "${TRINITY_TEST_POSTGRES:-}" ]; then
   echo "== starting PostgreSQL"
