@@ -30,8 +30,8 @@ public sealed class AiOptions
         if (!IsConfigured) return;
         OptionChecks.HttpUrl(Endpoint!, "Trinity:Ai:Endpoint");
         OptionChecks.Require(!string.IsNullOrWhiteSpace(Model), "Trinity:Ai:Model", "must name the model");
-        OptionChecks.Require(TimeoutSeconds is > 0 and <= 600, "Trinity:Ai:TimeoutSeconds", "must be between 0 and 600");
-        // The bounds Polly's circuit breaker accepts.
+        // The lower bounds are the ones Polly's timeout and circuit breaker accept.
+        OptionChecks.Require(TimeoutSeconds is >= 0.01 and <= 600, "Trinity:Ai:TimeoutSeconds", "must be between 0.01 and 600");
         OptionChecks.Require(BreakAfterFailures >= 2, "Trinity:Ai:BreakAfterFailures", "must be at least 2");
         OptionChecks.Require(BreakFor >= TimeSpan.FromSeconds(0.5) && BreakFor <= TimeSpan.FromDays(1), "Trinity:Ai:BreakFor",
             "must be between 00:00:00.5 and 1.00:00:00");
