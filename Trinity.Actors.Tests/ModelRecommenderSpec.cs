@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
+using Polly.CircuitBreaker;
 using Trinity.Actors.Catalog;
 using Trinity.Actors.Hosting;
 using Trinity.Actors.Protocol;
@@ -28,7 +29,7 @@ public sealed class ModelRecommenderSpec : IAsyncLifetime
         var options = new AiOptions { Endpoint = _model.Endpoint, TimeoutSeconds = 5 };
         configure?.Invoke(options);
         return new GuardedRecommender(new ModelRecommender(ModelRecommender.Connect(options), Catalog), new KeywordRecommender(Catalog),
-            options, clock ?? TimeProvider.System, NullLogger<GuardedRecommender>.Instance);
+            options, clock ?? TimeProvider.System, NullLoggerFactory.Instance);
     }
 
     private static RecommendationRequest Request(string mood = "estoy agobiado con el trabajo", string roomId = "r1")
@@ -132,7 +133,7 @@ public sealed class ModelRecommenderSpec : IAsyncLifetime
         _model.Reply = LoopbackChatModel.Status(503);
         await recommender.RecommendAsync(Request());
         await recommender.RecommendAsync(Request());
-        Assert.Equal((CircuitBreaker.CircuitState.Open, 2), (recommender.Circuit, _model.Requests));
+        Assert.Equal((CircuitState.Open, 2), (recommender.Circuit, _model.Requests));
 
         _model.Reply = LoopbackChatModel.Answer("""{"genres": ["drama"], "emotionalState": "sad", "approach": "catharsis", "reasoning": "r"}""");
         var whileOpen = await recommender.RecommendAsync(Request());
@@ -142,7 +143,7 @@ public sealed class ModelRecommenderSpec : IAsyncLifetime
         clock.Advance(TimeSpan.FromSeconds(31));
         var afterwards = await recommender.RecommendAsync(Request());
         AssertUsable(afterwards, Request(), "model");
-        Assert.Equal((CircuitBreaker.CircuitState.Closed, 3), (recommender.Circuit, _model.Requests));
+        Assert.Equal((CircuitState.Closed, 3), (recommender.Circuit, _model.Requests));
     }
 
     [Fact]

@@ -46,4 +46,20 @@ public sealed class OptionsSpec
 
         Assert.StartsWith(key + " ", error.Message);
     }
+
+    [Theory]
+    [InlineData(1, 30, "Trinity:Ai:BreakAfterFailures")]
+    [InlineData(3, 0.1, "Trinity:Ai:BreakFor")]
+    [InlineData(3, 2 * 86400, "Trinity:Ai:BreakFor")]
+    public void Circuit_settings_the_breaker_cannot_take_are_refused_at_start_naming_their_key(int failures, double breakForSeconds, string key)
+    {
+        var options = new TrinityOptions
+        {
+            Ai = new AiOptions { Endpoint = "http://localhost:8000/v1", BreakAfterFailures = failures, BreakFor = TimeSpan.FromSeconds(breakForSeconds) },
+        };
+
+        var error = Assert.Throws<InvalidOperationException>(() => Services(options));
+
+        Assert.StartsWith(key + " ", error.Message);
+    }
 }

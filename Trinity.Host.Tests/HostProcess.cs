@@ -20,11 +20,13 @@ public sealed partial class HostProcess : IAsyncDisposable
     public Uri BaseUri { get; }
     public HttpClient Http { get; }
 
+    /// <summary>The built host, as an operator runs it: <c>dotnet Trinity.Host.dll</c>.</summary>
+    public static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "Trinity.Host.dll");
+
     public static async Task<HostProcess> StartAsync(string dataDir, ITestOutputHelper output, params string[] extraArguments)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Trinity.Host.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add(Dll);
         foreach (var argument in TrinityServer.Arguments(dataDir).Concat(extraArguments)) start.ArgumentList.Add(argument);
         var process = Process.Start(start)!;
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -40,6 +42,37 @@ public sealed partial class HostProcess : IAsyncDisposable
         var node = new HostProcess(process, baseUri);
         await TrinityServer.WaitUntilReadyAsync(node.Http);
         return node;
+    }
+
+    /// <summary>
+    /// Runs a short-lived command (the CLI, a shell) to its end, its output piped, from a fresh working directory,
+    /// with <paramref name="environment"/> on top of this process's environment (a null value removes a variable).
+    /// </summary>
+    public static async Task<(int Exit, string Output, string Error)> RunToEndAsync(string fileName, IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string?> environment, int timeoutSeconds = 60)
+    {
+        var workingDirectory = Directory.CreateTempSubdirectory("trinity-run-").FullName;
+        var start = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workingDirectory,
+        };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment)
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        using var process = Process.Start(start)!;
+        try
+        {
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(timeoutSeconds));
+            return (process.ExitCode, await output, await error);
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            Directory.Delete(workingDirectory, recursive: true);
+        }
     }
 
     public async Task<GuestIdentity> GuestAsync(string name)

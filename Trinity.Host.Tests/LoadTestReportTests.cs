@@ -77,13 +77,22 @@ public class LoadTestReportTests
         try
         {
             Assert.DoesNotContain("percentiles", await File.ReadAllTextAsync(Path.Combine(folder, "fixed-baseline", "report.json")));
-            var svg = System.Xml.Linq.XDocument.Parse(PercentilePlot.Svg(CompareReport.Load(folder)));
-            var ns = svg.Root!.Name.Namespace;
-            Assert.Equal([11, 5], svg.Descendants(ns + "polyline").Select(l => l.Attribute("points")!.Value.Split(' ').Length));
-            var texts = svg.Descendants(ns + "text").Select(t => t.Value).ToArray();
-            Assert.Contains("fixed trinity", texts);
-            Assert.Contains("fixed baseline", texts);
-            Assert.Contains("99.9%", texts);
+            var phases = CompareReport.Load(folder);
+            var plot = PercentilePlot.Build(phases);
+            var lines = plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().ToArray();
+            Assert.Equal([11, 5], lines.Select(l => l.Data.GetScatterPoints().Count));
+            Assert.Equal(["fixed trinity", "fixed baseline"], lines.Select(l => l.LegendText));
+            plot.GetImageBytes(PercentilePlot.Width, PercentilePlot.Height, ScottPlot.ImageFormat.Png);
+            var xTicks = (ScottPlot.TickGenerators.NumericManual)plot.Axes.Bottom.TickGenerator;
+            Assert.Contains("99.9%", xTicks.Ticks.Select(t => t.Label));
+
+            // A real PNG at the plot's size, with more in it than a blank canvas (text needs a font found headless).
+            await CompareReport.WriteAsync(folder);
+            var png = await File.ReadAllBytesAsync(Path.Combine(folder, "latency.png"));
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+            Assert.Equal((PercentilePlot.Width, PercentilePlot.Height),
+                (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20))));
+            Assert.InRange(png.Length, 20_000, 2_000_000);
         }
         finally
         {

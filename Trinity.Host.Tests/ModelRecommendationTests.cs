@@ -82,4 +82,25 @@ public sealed class ModelRecommendationTests : IAsyncLifetime
         }
         Assert.Equal(1, _model.Requests);
     }
+
+    [Fact]
+    public async Task Failures_in_a_row_open_the_circuit_and_the_resilience_events_show_up_at_metrics()
+    {
+        await using var ana = await TrinityClient.ConnectAsync(_server, "Ana");
+        var room = await ana.Invoke<RoomSnapshot>("CreateRoom", new { name = "Domingo", queueSize = 5 });
+        _model.Reply = LoopbackChatModel.Status(503);
+
+        for (var i = 0; i < 3; i++) // Trinity:Ai:BreakAfterFailures' default
+        {
+            await ana.Invoke<RecommendationsAccepted>("RequestRecommendations", new { roomId = room.RoomId, mood = "qué aburrido" });
+            Assert.Equal("fallback", (await ana.WaitFor("aiRecommendation")).Get("source"));
+        }
+        await ana.Invoke<RecommendationsAccepted>("RequestRecommendations", new { roomId = room.RoomId, mood = "qué aburrido" });
+        Assert.Equal("fallback", (await ana.WaitFor("aiRecommendation")).Get("source"));
+        Assert.Equal(3, _model.Requests);
+
+        var metrics = (await _server.Http.GetStringAsync("/metrics")).Split('\n');
+        Assert.Contains(metrics, line => line.StartsWith("resilience_polly_strategy_events_total{")
+            && line.Contains("event_name=\"OnCircuitOpened\"") && line.Contains("pipeline_name=\"chat-model\""));
+    }
 }

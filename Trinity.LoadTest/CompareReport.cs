@@ -20,8 +20,8 @@ public sealed record PhaseComparison(string Phase, LoadReport Trinity, LoadRepor
 
 /// <summary>
 /// Reads DIR/&lt;phase&gt;-trinity/report.json and DIR/&lt;phase&gt;-baseline/report.json for every phase and writes
-/// DIR/summary.md and DIR/summary.json: both runs side by side, the ratios and the targets; and DIR/latency.svg,
-/// fan-out latency by percentile (scripts/loadtest.sh turns it into latency.png).
+/// DIR/summary.md and DIR/summary.json: both runs side by side, the ratios and the targets; and DIR/latency.png,
+/// fan-out latency by percentile.
 /// </summary>
 public static class CompareReport
 {
@@ -47,7 +47,7 @@ public static class CompareReport
             p.Phase, p.FanOutP50Ratio, p.FanOutP99Ratio, p.VoteAckP50Ratio, p.VoteAckP99Ratio, p.ThroughputRatio,
             p.RssPerConnectionRatio, p.CpuRatio, p.Trinity, p.Baseline,
         }), LoadReport.Json));
-        await File.WriteAllTextAsync(Path.Combine(folder, "latency.svg"), PercentilePlot.Svg(phases));
+        await File.WriteAllBytesAsync(Path.Combine(folder, "latency.png"), PercentilePlot.Png(phases));
         Console.WriteLine(markdown);
     }
 

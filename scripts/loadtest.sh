@@ -9,7 +9,7 @@
 # nodes on PostgreSQL, or Trinity.Baseline) on free loopback ports, runs Trinity.LoadTest against them with
 # --server-pid, and stops them.
 # Reports: loadtest-results/<scenario>-<time>/<phase>-{trinity,baseline}/report.{json,md}, summary.md
-# (the ratios Trinity ÷ baseline) and latency.svg/.png (fan-out latency by percentile; the PNG needs Chromium).
+# (the ratios Trinity ÷ baseline) and latency.png (fan-out latency by percentile).
 # Every step is bounded by `timeout`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -158,15 +158,4 @@ done
 dotnet "$BIN/Trinity.LoadTest/Trinity.LoadTest.dll" compare "$OUT" > /dev/null
 cat "$OUT/summary.md"
 
-# latency.png, for places that show no SVG. Headless Chromium, where installed, renders it; that keeps native
-# drawing libraries (SkiaSharp) out of the build. 960×560 is the size PercentilePlot draws at.
-svg="$(realpath "$OUT/latency.svg")"
-if command -v chromium >/dev/null; then
-  log=$(mktemp)
-  timeout 60 chromium --headless --disable-gpu --no-sandbox --screenshot="${svg%.svg}.png" --window-size=960,560 \
-    "file://$svg" > "$log" 2>&1 || { echo "latency.png failed:" >&2; tail -5 "$log" >&2; }
-  rm -f "$log"
-else
-  echo "== chromium not installed: latency.png skipped; the plot is $svg"
-fi
 echo "== reports in $OUT"

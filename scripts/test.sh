@@ -32,9 +32,13 @@ if [ "${1:-}" = "--repeat" ]; then
   exit
 fi
 
-if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null && ! command -v chromium >/dev/null; then
-  echo "== installing Chromium for the browser tests"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+# What the tests need from Debian, each checked by a file it installs.
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)                      # the browser tests
+[ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)   # text in the load-test plot
+if [ "${#missing[@]}" -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "== installing ${missing[*]}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 if [ -z "${TRINITY_TEST_POSTGRES:-}" ]; then
   echo "== starting PostgreSQL"

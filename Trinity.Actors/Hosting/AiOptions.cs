@@ -15,7 +15,7 @@ public sealed class AiOptions
     public string? ApiKey { get; set; }
     /// <summary>How long one model call may take before the fallback answers instead.</summary>
     public double TimeoutSeconds { get; set; } = 10;
-    /// <summary>Consecutive failed calls that open the circuit: the model is then not asked for <see cref="BreakFor"/>.</summary>
+    /// <summary>Consecutive failed calls that open the circuit: the model is then not asked for <see cref="BreakFor"/> (see ModelResilience).</summary>
     public int BreakAfterFailures { get; set; } = 3;
     public TimeSpan BreakFor { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>Model calls one room may make per minute; past that the room gets fallback answers.</summary>
@@ -30,9 +30,11 @@ public sealed class AiOptions
         if (!IsConfigured) return;
         OptionChecks.HttpUrl(Endpoint!, "Trinity:Ai:Endpoint");
         OptionChecks.Require(!string.IsNullOrWhiteSpace(Model), "Trinity:Ai:Model", "must name the model");
-        OptionChecks.Require(TimeoutSeconds is > 0 and <= 600, "Trinity:Ai:TimeoutSeconds", "must be between 0 and 600");
-        OptionChecks.Require(BreakAfterFailures >= 1, "Trinity:Ai:BreakAfterFailures", "must be at least 1");
-        OptionChecks.Require(BreakFor > TimeSpan.Zero, "Trinity:Ai:BreakFor", "must be positive");
+        // The lower bounds are the ones Polly's timeout and circuit breaker accept.
+        OptionChecks.Require(TimeoutSeconds is >= 0.01 and <= 600, "Trinity:Ai:TimeoutSeconds", "must be between 0.01 and 600");
+        OptionChecks.Require(BreakAfterFailures >= 2, "Trinity:Ai:BreakAfterFailures", "must be at least 2");
+        OptionChecks.Require(BreakFor >= TimeSpan.FromSeconds(0.5) && BreakFor <= TimeSpan.FromDays(1), "Trinity:Ai:BreakFor",
+            "must be between 00:00:00.5 and 1.00:00:00");
         OptionChecks.Require(RoomRequestsPerMinute >= 0, "Trinity:Ai:RoomRequestsPerMinute", "must not be negative");
     }
 }

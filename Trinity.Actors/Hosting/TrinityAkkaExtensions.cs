@@ -110,7 +110,7 @@ public static class TrinityAkkaExtensions
             services.AddSingleton<IRecommender>(sp => new GuardedRecommender(
                 new ModelRecommender(ModelRecommender.Connect(options.Ai), sp.GetRequiredService<ICatalog>()),
                 sp.GetRequiredService<KeywordRecommender>(), options.Ai, sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<GuardedRecommender>>()));
+                sp.GetRequiredService<ILoggerFactory>()));
         else
             services.AddSingleton<IRecommender>(sp => sp.GetRequiredService<KeywordRecommender>());
         return services;

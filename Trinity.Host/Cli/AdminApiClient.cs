@@ -8,12 +8,12 @@ namespace Trinity.Host.Cli;
 /// <summary>A refusal or failure the CLI reports on stderr with its own exit code.</summary>
 public sealed class CliFailure(int exitCode, string message) : Exception(message)
 {
-    public const int Refused = 1, Unreachable = 3, Unauthorized = 4;
+    public const int Refused = 1, BadCommandLine = 2, Unreachable = 3, Unauthorized = 4;
     public int ExitCode { get; } = exitCode;
 }
 
 /// <summary>The admin API of one node, as the CLI uses it: JSON in, JSON out, clear failures.</summary>
-/// <param name="key">the admin key; without one the first call is a usage error (so an unknown verb is reported first)</param>
+/// <param name="key">the admin key; without one the first call is a command-line error</param>
 public sealed class AdminApiClient(HttpClient http, string? key)
 {
     public Task<JsonElement> GetAsync(string path) => SendAsync(HttpMethod.Get, path, null);
@@ -22,7 +22,7 @@ public sealed class AdminApiClient(HttpClient http, string? key)
 
     private async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body)
     {
-        if (key is null) throw new UsageException("no admin key: pass --key or set TRINITY_ADMIN_KEY");
+        if (key is null) throw new CliFailure(CliFailure.BadCommandLine, "no admin key: pass --key or set TRINITY_ADMIN_KEY");
         using var request = new HttpRequestMessage(method, "/api/admin" + path);
         request.Headers.Add(AdminEndpoints.KeyHeader, key);
         if (body is not null) request.Content = JsonContent.Create(body);

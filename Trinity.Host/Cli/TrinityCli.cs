@@ -1,3 +1,6 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using System.Text.Json;
 
 namespace Trinity.Host.Cli;
@@ -9,56 +12,41 @@ namespace Trinity.Host.Cli;
 /// </summary>
 public static class TrinityCli
 {
-    public const string Usage = """
-        usage: trinity COMMAND [--node URL] [--key KEY] [--json]
-          cluster show             members, leader, shards per node
-          cluster leave ADDRESS    that member leaves gracefully; its shards move
-          cluster down ADDRESS     mark an unreachable member down
-          shards show              shard and entity counts per node and region
-          rooms show ROOMID        the node hosting a room, its members and connections
-          stats                    connections and live rooms
-          broadcast TYPE MESSAGE   systemMessage to every client (info, warning, maintenance)
-        --node defaults to $TRINITY_NODE or http://localhost:3000; --key to $TRINITY_ADMIN_KEY.
-        """;
-
-    private static readonly string[] Verbs = ["cluster", "shards", "rooms", "stats", "broadcast"];
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     /// <summary>
-    /// Whether the command line is a CLI command rather than the server's settings: it starts with a verb,
-    /// or with <c>cli</c> (what scripts/trinity passes, so that a mistyped verb is an error, not a server start).
+    /// Whether the command line is a CLI command rather than the server's settings: it starts with a verb, with help,
+    /// with the completion directive, or with <c>cli</c> (what scripts/trinity passes, so that a mistyped verb is an
+    /// error, not a server start).
     /// </summary>
-    public static bool IsCommand(string[] args) => args.Length > 0 && (Verbs.Contains(args[0]) || args[0] is "cli" or "help" or "--help");
+    public static bool IsCommand(string[] args) => args is [var first, ..] &&
+        (first is "cli" or "help" or "--help" or "-h" || first.StartsWith("[suggest") || CliCommands.Root.Subcommands.Any(c => c.Name == first));
 
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error,
-        Func<string, string?>? environment = null, HttpMessageHandler? handler = null) =>
-        args is ["cli", .. var rest] ? RunCommandAsync(rest, output, error, environment, handler) : RunCommandAsync(args, output, error, environment, handler);
-
-    private static async Task<int> RunCommandAsync(string[] args, TextWriter output, TextWriter error,
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error,
         Func<string, string?>? environment = null, HttpMessageHandler? handler = null)
     {
+        args = args is ["cli", .. var afterCli] ? afterCli : args;
+        args = args switch
+        {
+            [] => ["--help"],
+            ["help", .. var topic] => [.. topic, "--help"],
+            _ => args,
+        };
+        var parse = CliCommands.Root.Parse(args);
+        if (parse.Action is ParseErrorAction) return BadCommandLine(parse, error);
+        if (parse.Action is not null || CliCommands.VerbFor(parse) is not { } verb)
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
         try
         {
-            if (args is [] or ["help" or "--help", ..])
-            {
-                output.WriteLine(Usage);
-                return 0;
-            }
-            var cli = CliArguments.Parse(args, environment ?? Environment.GetEnvironmentVariable);
+            environment ??= Environment.GetEnvironmentVariable;
             using var http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
-            http.BaseAddress = cli.Node;
+            http.BaseAddress = NodeUri(parse.GetValue(CliCommands.Node) ?? NonEmpty(environment("TRINITY_NODE")) ?? CliCommands.DefaultNode);
             http.Timeout = TimeSpan.FromSeconds(15);
-            var api = new AdminApiClient(http, cli.Key);
-            var (body, print) = await RunVerbAsync(api, cli.Words.ToArray());
-            if (cli.Json) output.WriteLine(JsonSerializer.Serialize(body, Indented));
-            else print(output, body);
+            var api = new AdminApiClient(http, NonEmpty(parse.GetValue(CliCommands.Key) ?? environment("TRINITY_ADMIN_KEY")));
+            var body = await verb.Call(api, parse);
+            if (parse.GetValue(CliCommands.Json)) output.WriteLine(JsonSerializer.Serialize(body, Indented));
+            else verb.Print(CliConsole.For(output), body);
             return 0;
-        }
-        catch (UsageException e)
-        {
-            error.WriteLine($"trinity: {e.Message}");
-            error.WriteLine(Usage);
-            return 2;
         }
         catch (CliFailure e)
         {
@@ -67,17 +55,24 @@ public static class TrinityCli
         }
     }
 
-    private static async Task<(JsonElement Body, Action<TextWriter, JsonElement> Print)> RunVerbAsync(AdminApiClient api, string[] words) =>
-        words switch
+    /// <summary>Our own first line, then System.CommandLine's errors, "did you mean" and the command's help; exit 2.</summary>
+    private static int BadCommandLine(ParseResult parse, TextWriter error)
+    {
+        var commands = parse.Tokens.Where(t => t.Type == TokenType.Command).Select(t => t.Value);
+        error.WriteLine(parse.UnmatchedTokens switch
         {
-            ["cluster", "show"] => (await api.GetAsync("/cluster"), CliViews.Cluster),
-            ["cluster", "leave", var address] => (await api.PostAsync("/cluster/leave", new { address }), CliViews.Accepted),
-            ["cluster", "down", var address] => (await api.PostAsync("/cluster/down", new { address }), CliViews.Accepted),
-            ["shards", "show"] => (await api.GetAsync("/cluster"), CliViews.Shards),
-            ["rooms", "show", var roomId] => (await api.GetAsync($"/rooms/{Uri.EscapeDataString(roomId)}"), CliViews.Room),
-            ["stats"] => (await api.GetAsync("/stats"), CliViews.Stats),
-            ["broadcast", var type, .. { Length: > 0 } message] =>
-                (await api.PostAsync("/system-message", new { type, message = string.Join(' ', message) }), CliViews.Broadcast),
-            _ => throw new UsageException(words.Length == 0 ? "no command" : $"unknown command '{string.Join(' ', words)}'"),
-        };
+            [var option, ..] when option.StartsWith('-') => $"trinity: unknown option {option}",
+            [_, ..] => $"trinity: unknown command '{string.Join(' ', commands.Concat(parse.UnmatchedTokens))}'",
+            _ => $"trinity: {parse.Errors[0].Message}",
+        });
+        parse.Invoke(new InvocationConfiguration { Output = error, Error = error });
+        return CliFailure.BadCommandLine;
+    }
+
+    private static Uri NodeUri(string node) =>
+        Uri.TryCreate(node, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : throw new CliFailure(CliFailure.BadCommandLine, $"--node must be an http(s) URL, not '{node}'");
+
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

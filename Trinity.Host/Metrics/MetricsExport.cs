@@ -1,11 +1,12 @@
 using OpenTelemetry.Metrics;
 using Trinity.Actors.Diagnostics;
+using Trinity.Actors.Recommendations;
 
 namespace Trinity.Host.Metrics;
 
 /// <summary>
-/// The <see cref="TrinityMetrics"/> instruments at <c>/metrics</c> in the Prometheus text format. The meter is
-/// process-wide: nodes sharing one process (tests) share its counters.
+/// The <see cref="TrinityMetrics"/> instruments and Polly's resilience events (<see cref="ModelResilience"/>) at
+/// <c>/metrics</c> in the Prometheus text format. The meters are process-wide: nodes sharing one process (tests) share their counters.
 /// </summary>
 public static class MetricsExport
 {
@@ -14,7 +15,7 @@ public static class MetricsExport
     public static IServiceCollection AddTrinityMetrics(this IServiceCollection services)
     {
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(TrinityMetrics.MeterName)
+            .AddMeter(TrinityMetrics.MeterName, ModelResilience.MeterName)
             .AddPrometheusExporter());
         return services;
     }
