@@ -16,8 +16,7 @@ public sealed class FinishFlowTests(BrowserFixture browser, ITestOutputHelper ou
     {
         Skip.IfNot(browser.Available, BrowserFixture.SkipReason);
         await using var server = await WebServer.StartAsync();
-        await using var ana = await WebUser.OpenAsync(browser, server.BaseUri, "Ana", output, viewport: Phone);
-        await ana.SignInAsync();
+        await using var ana = await SignedIn(server, "Ana", Phone);
         await using var ben = await SignedIn(server, "Ben");
         await using var cid = await SignedIn(server, "Cid");
         var code = await ana.CreateRoomAsync("Pick night", queueSize: 5);
@@ -65,8 +64,7 @@ public sealed class FinishFlowTests(BrowserFixture browser, ITestOutputHelper ou
         Skip.IfNot(browser.Available, BrowserFixture.SkipReason);
         await using var server = await WebServer.StartAsync();
         await using var ana = await SignedIn(server, "Ana");
-        await using var ben = await WebUser.OpenAsync(browser, server.BaseUri, "Ben", output, viewport: Phone);
-        await ben.SignInAsync();
+        await using var ben = await SignedIn(server, "Ben", Phone);
         await using var cid = await SignedIn(server, "Cid");
         var code = await ana.CreateRoomAsync("Closest call", queueSize: 5);
         await ben.JoinAsync(code);
@@ -101,10 +99,6 @@ public sealed class FinishFlowTests(BrowserFixture browser, ITestOutputHelper ou
         }
     }
 
-    private async Task<WebUser> SignedIn(TrinityServer server, string name)
-    {
-        var user = await WebUser.OpenAsync(browser, server.BaseUri, name, output);
-        await user.SignInAsync();
-        return user;
-    }
+    private Task<WebUser> SignedIn(TrinityServer server, string name, ViewportSize? viewport = null) =>
+        WebUser.SignedInAsync(browser, server.BaseUri, name, output, viewport);
 }

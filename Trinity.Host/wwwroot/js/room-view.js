@@ -93,6 +93,7 @@ export class RoomView {
   renderMatches() {
     const matches = this.store.room.matches;
     show($('no-matches'), matches.length === 0);
+    $('no-matches').textContent = this.store.room.status === 'finished' ? 'No title matched this time.' : 'No match yet — keep swiping.';
     $('matches').replaceChildren(...matches.map((m) => el('li', { class: 'match', 'data-testid': 'match', dataset: { mediaId: m.mediaId } },
       el('strong', { text: m.mediaTitle }),
       el('span', { class: 'hint', text: ` · ${m.matchType} · ${m.participants.length} liked · ${formatTime(m.matchedAt)}` }))));
