@@ -20,6 +20,7 @@ public sealed class SerializationSpec(ITestOutputHelper output) : ActorSpecBase(
     private static readonly Progress SomeProgress = new(1, 20, 5);
     private static readonly RoomSettings SomeSettings = new("Friday", ConsensusMode.Majority,
         new RoomFilters(["horror"], [MediaType.Movie], 1970, 1990, 7.5, GenreMatch.All), 4, 10, true);
+    private static readonly RankedTitle Ranked = new("m-alien-1979", "Alien", 2, true);
     private static readonly VoteResult AVoteResult = new("r1", "m-alien-1979", VoteType.Like, SomeProgress, null, false, AMatch);
 
     private object[] Samples() =>
@@ -31,6 +32,9 @@ public sealed class SerializationSpec(ITestOutputHelper output) : ActorSpecBase(
         new RequestRecommendations("r1", "ana", "feliz"),
         new SendChat("r1", "ana", "hola", "ben"),
         new CloseRoom("r1", "ana"),
+        new UndoVote("r1", "ana", "m-alien-1979"),
+        new DecideNow("r1", "ana"),
+        new UndoResult("r1", "m-alien-1979", true, SomeProgress, "m-alien-1979"),
         new CommandRejected(ErrorCodes.RoomFull, "full"),
         new Resubscribe("r1", "ana", TestActor, 7),
         new SubscribedToRoom("r1", "ana"),
@@ -61,8 +65,13 @@ public sealed class SerializationSpec(ITestOutputHelper output) : ActorSpecBase(
         new MatchFound(6, At, "m-alien-1979", "Alien", ["ana", "ben"], ConsensusMode.Unanimous, "ben"),
         new TitlesRecommended(7, At, "ana", [Item], ["horror"], "because", "bored", 0.7, "fallback"),
         new ChatPosted(8, At, "ana", "Ana", "hi"),
+        new VoteWithdrawn(9, At, "ana", "m-alien-1979"),
+        new RoomFinished(10, At, FinishReason.Decided, Ranked, [Ranked]),
+        new VoteWithdrawnNotice("r1", 9, At, "ana", "m-alien-1979", SomeProgress),
+        new RoomFinishedNotice("r1", 10, At, FinishReason.Exhausted, null, []),
         new RoomSnapshot("r1", "ABC123", "Friday", RoomStatus.Active, ConsensusMode.Unanimous, "ana", 10, false,
-            [new MemberView("ana", "Ana", MemberRole.Creator, MemberStatus.Active, true, 1)], [Item], 0, SomeProgress, [AMatch], 8),
+            [new MemberView("ana", "Ana", MemberRole.Creator, MemberStatus.Active, true, 1)], [Item], 0, SomeProgress, [AMatch], 8,
+            new RoomFinish(FinishReason.Match, Ranked, [Ranked]), [new ChatLine(7, At, "ana", "Ana", "hi")]),
         AVoteResult,
         new LeftRoom("r1"),
         new RecommendationsAccepted(),
@@ -83,6 +92,8 @@ public sealed class SerializationSpec(ITestOutputHelper output) : ActorSpecBase(
         var state = new RoomState();
         state.Apply(new RoomCreated(1, At, "r1", "ABC123", SomeSettings, "ana", "Ana", true, [Item]));
         state.Apply(new VoteCast(2, At, "ana", "m-alien-1979", VoteType.Like, "v1"));
+        state.Apply(new ChatPosted(3, At, "ana", "Ana", "hi"));
+        state.Apply(new RoomStatusChanged(4, At, RoomStatus.Finished, StateChangeReason.Closed));
         return state;
     }
 

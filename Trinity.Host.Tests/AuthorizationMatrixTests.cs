@@ -72,6 +72,7 @@ public sealed class AuthorizationMatrixTests(SharedServer shared) : IClassFixtur
             ("POST /api/rooms", "any"), ("POST /api/rooms/join", "any"), ("GET /api/me/rooms", "any"),
             ("GET /api/media", "any"), ("POST /api/auth/refresh", "any"),
             ("GET /api/rooms/{id}", "member"), ("POST /api/rooms/{id}/votes", "member"), ("GET /api/rooms/{id}/matches", "member"),
+            ("DELETE /api/rooms/{id}/votes/{media}", "member"),
             ("GET /api/admin/stats", "admin"), ("POST /api/admin/system-message", "admin"),
             ("GET /api/admin/cluster", "admin"), ("GET /api/admin/rooms/{id}", "admin"),
         };
@@ -97,7 +98,7 @@ public sealed class AuthorizationMatrixTests(SharedServer shared) : IClassFixtur
     {
         var (room, token, mediaId) = await Arrange(who);
         var parts = endpoint.Split(' ');
-        var path = parts[1].Replace("{id}", room.RoomId);
+        var path = parts[1].Replace("{id}", room.RoomId).Replace("{media}", mediaId);
         object? body = path switch
         {
             "/api/rooms" => new { name = "Mine", queueSize = 5 },
@@ -131,7 +132,7 @@ public sealed class AuthorizationMatrixTests(SharedServer shared) : IClassFixtur
     public static TheoryData<string, Who, string> HubCells()
     {
         var data = new TheoryData<string, Who, string>();
-        string[] membersOnly = ["GetRoomState", "Vote", "SendMessage", "RequestRecommendations", "LeaveRoom"];
+        string[] membersOnly = ["GetRoomState", "Vote", "UndoVote", "SendMessage", "RequestRecommendations", "LeaveRoom"];
         foreach (var who in new[] { Who.NonMember, Who.Member, Who.Creator })
         {
             data.Add("CreateRoom", who, "ok");
@@ -155,6 +156,7 @@ public sealed class AuthorizationMatrixTests(SharedServer shared) : IClassFixtur
             "CreateRoom" => new { name = "Mine", queueSize = 5 },
             "JoinRoom" => new { inviteCode = room.InviteCode },
             "Vote" => new { roomId = room.RoomId, mediaId, voteType = "like" },
+            "UndoVote" => new { roomId = room.RoomId, mediaId },
             "SendMessage" => new { roomId = room.RoomId, text = "hi" },
             "PrivateMessage" => new { roomId = room.RoomId, text = "psst", toUserId = creatorId },
             "RequestRecommendations" => new { roomId = room.RoomId, mood = "happy" },

@@ -10,7 +10,8 @@ namespace Trinity.Host.Tests;
 public sealed class Garbage(int seed)
 {
     private static readonly string[] Methods =
-        ["CreateRoom", "JoinRoom", "LeaveRoom", "Vote", "GetRoomState", "RequestRecommendations", "SendMessage", "CloseRoom"];
+        ["CreateRoom", "JoinRoom", "LeaveRoom", "Vote", "GetRoomState", "RequestRecommendations", "SendMessage", "CloseRoom",
+         "UndoVote", "DecideNow"];
     private static readonly string[] Fields =
         ["roomId", "mediaId", "voteType", "voteId", "name", "consensus", "filters", "maxMembers", "queueSize",
          "endOnFirstMatch", "inviteCode", "text", "toUserId", "mood", "genres", "mediaTypes", "yearFrom", "minRating", "__proto__", "$type"];

@@ -23,7 +23,8 @@ public sealed record ReceivedEvent(string Name, JsonElement Payload, long At)
 public sealed class TrinityClient : IAsyncDisposable
 {
     public static readonly string[] EventNames =
-        ["voteUpdate", "matchFound", "roomStateChanged", "memberStatusChanged", "aiRecommendation", "chatMessage", "systemMessage", "privateMessage"];
+        ["voteUpdate", "matchFound", "roomStateChanged", "memberStatusChanged", "aiRecommendation", "chatMessage", "systemMessage", "privateMessage",
+            "roomFinished", "voteWithdrawn"];
 
     private readonly Channel<ReceivedEvent> _incoming = Channel.CreateUnbounded<ReceivedEvent>();
 

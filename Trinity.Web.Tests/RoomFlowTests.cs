@@ -187,10 +187,5 @@ public sealed class RoomFlowTests(BrowserFixture browser, ITestOutputHelper outp
         Assert.True(scrollWidth <= phone.Width, $"the page is {scrollWidth}px wide on a {phone.Width}px screen: {tooWide}");
     }
 
-    private async Task<WebUser> SignedIn(TrinityServer server, string name)
-    {
-        var user = await WebUser.OpenAsync(browser, server.BaseUri, name, output);
-        await user.SignInAsync();
-        return user;
-    }
+    private Task<WebUser> SignedIn(TrinityServer server, string name) => WebUser.SignedInAsync(browser, server.BaseUri, name, output);
 }

@@ -37,6 +37,15 @@ public sealed partial class WebUser : IAsyncDisposable
         return new WebUser(context, page, name);
     }
 
+    /// <summary>Opens the page and signs in as a guest, waiting for the connection.</summary>
+    public static async Task<WebUser> SignedInAsync(BrowserFixture browser, Uri baseUri, string name, ITestOutputHelper output,
+        ViewportSize? viewport = null)
+    {
+        var user = await OpenAsync(browser, baseUri, name, output, viewport: viewport);
+        await user.SignInAsync();
+        return user;
+    }
+
     public ILocator TestId(string id) => Page.GetByTestId(id);
 
     public ILocator ConnectionState => TestId("connection-state");

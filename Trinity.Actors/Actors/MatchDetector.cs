@@ -13,6 +13,7 @@ public sealed class MatchDetector : ReceiveActor
     /// <summary>Replaces the tallies: built by the parent from its state, then owned by this actor alone.</summary>
     public sealed record Seed(Tally Tally) : INoSerializationVerificationNeeded;
     public sealed record VoteTallied(string UserId, string MediaId, VoteType VoteType) : INoSerializationVerificationNeeded;
+    public sealed record VoteForgotten(string UserId, string MediaId) : INoSerializationVerificationNeeded;
     public sealed record MemberTallied(string UserId, MemberStatus Status) : INoSerializationVerificationNeeded;
     /// <summary>After a vote: only that title can have changed.</summary>
     public sealed record CheckTitle(string MediaId) : INoSerializationVerificationNeeded;
@@ -29,6 +30,7 @@ public sealed class MatchDetector : ReceiveActor
     {
         Receive<Seed>(s => _tally = s.Tally);
         Receive<VoteTallied>(v => _tally.Record(v.UserId, v.MediaId, v.VoteType));
+        Receive<VoteForgotten>(v => _tally.Forget(v.UserId, v.MediaId));
         Receive<MemberTallied>(m => _tally.SetMember(m.UserId, m.Status));
         Receive<CheckTitle>(c =>
             Sender.Tell(new ConsensusChecked(_tally.Check(c.MediaId) is { } d ? [d] : [])));

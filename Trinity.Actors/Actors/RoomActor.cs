@@ -75,6 +75,8 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
         Command<CastVote>(c => Guarded(() => Vote(c)));
         Command<LeaveRoom>(c => Guarded(() => Leave(c)));
         Command<CloseRoom>(c => Guarded(() => Close(c)));
+        Command<DecideNow>(c => Guarded(() => Decide(c)));
+        Command<UndoVote>(c => Guarded(() => Undo(c)));
         Command<SendChat>(c => Guarded(() => Chat(c)));
         Command<RequestRecommendations>(c => Guarded(() => Recommend(c)));
         Command<RecommendationReady>(r => PersistThen(RoomRules.AddRecommended(_state, r.UserId, r.Result, Now), () => { }));
@@ -204,6 +206,26 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
         PersistThen(RoomRules.Close(_state, c.UserId, Now), () => sender.Tell(_state.SnapshotFor(c.UserId)));
     }
 
+    private void Decide(DecideNow c)
+    {
+        var sender = Sender;
+        PersistThen(RoomRules.Decide(_state, c.UserId, Now), () => sender.Tell(_state.SnapshotFor(c.UserId)));
+    }
+
+    private void Undo(UndoVote c)
+    {
+        var events = RoomRules.Undo(_state, c.UserId, c.MediaId, Now);
+        var sender = Sender;
+        // Fewer votes never make a match, but the detector decides that, as after every change to the tally.
+        PersistThen(events, () => CheckConsensus(new MatchDetector.CheckTitle(c.MediaId), null, () =>
+        {
+            var index = _state.CurrentIndex(c.UserId);
+            var queue = _state.QueueOf(c.UserId);
+            sender.Tell(new UndoResult(_roomId, c.MediaId, events.Count > 0, _state.ProgressOf(c.UserId),
+                index < queue.Count ? queue[index].MediaId : null));
+        }));
+    }
+
     private void Chat(SendChat c)
     {
         if (c.ToUserId is null)
@@ -302,6 +324,7 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
                 _detector.Tell(new MatchDetector.VoteTallied(v.UserId, v.MediaId, v.VoteType));
                 TrinityMetrics.Votes.Add(1);
                 break;
+            case VoteWithdrawn w: _detector.Tell(new MatchDetector.VoteForgotten(w.UserId, w.MediaId)); break;
             case MatchFound: TrinityMetrics.Matches.Add(1); break;
         }
         foreach (var subscriber in _subscribers.Keys) subscriber.Tell(notification);

@@ -13,6 +13,8 @@ public static class RoomNotifications
         MemberJoined j => MemberChanged(s, j, j.UserId),
         MemberPresenceChanged p => MemberChanged(s, p, p.UserId),
         VoteCast v => new VoteUpdate(s.RoomId, v.Seq, v.At, v.UserId, v.MediaId, v.VoteType, s.ProgressOf(v.UserId)),
+        VoteWithdrawn w => new VoteWithdrawnNotice(s.RoomId, w.Seq, w.At, w.UserId, w.MediaId, s.ProgressOf(w.UserId)),
+        RoomFinished f => new RoomFinishedNotice(s.RoomId, f.Seq, f.At, f.Reason, f.Pick, f.Ranking),
         MatchFound m => new MatchFoundNotice(s.RoomId, m.Seq, m.At, m.MediaId, m.MediaTitle, m.Participants, m.MatchType),
         TitlesRecommended r => new AiRecommendation(s.RoomId, r.Seq, r.At, r.RequestedBy,
             r.Titles.Select(t => t.MediaId).ToArray(), r.Titles.Select(t => t.Title).ToArray(), r.Genres,

@@ -86,19 +86,49 @@ public static class RoomRules
     public static IReadOnlyList<IRoomEvent> Closing(RoomState s, DateTime now)
     {
         if (s.IsFinished) return [];
-        StateChangeReason? reason =
-            s.MemberCount == 0 ? StateChangeReason.Empty
-            : s.Settings!.EndOnFirstMatch && s.Matches.Count > 0 ? StateChangeReason.FirstMatch
-            : s.IsExhausted() ? StateChangeReason.Exhausted
-            : null;
-        return reason is { } r ? [new RoomStatusChanged(s.Seq + 1, now, RoomStatus.Finished, r)] : [];
+        if (s.MemberCount == 0) return [new RoomStatusChanged(s.Seq + 1, now, RoomStatus.Finished, StateChangeReason.Empty)];
+        return s.Settings!.EndOnFirstMatch && s.Matches.Count > 0 ? Finish(s, StateChangeReason.FirstMatch, now)
+            : s.IsExhausted() ? Finish(s, StateChangeReason.Exhausted, now)
+            : [];
     }
 
     public static IReadOnlyList<IRoomEvent> Close(RoomState s, string userId, DateTime now)
     {
+        RequireCreator(s, userId, "close it");
+        return s.IsFinished ? [] : Finish(s, StateChangeReason.Closed, now);
+    }
+
+    /// <summary>The creator ends the room with the best title so far; once finished, asking again changes nothing.</summary>
+    public static IReadOnlyList<IRoomEvent> Decide(RoomState s, string userId, DateTime now)
+    {
+        RequireCreator(s, userId, "decide");
+        if (s.IsFinished) return [];
+        if (!Finishing.CanDecide(s))
+            throw new TrinityException(ErrorCodes.Forbidden, "nothing to decide yet: no title has a like");
+        return Finish(s, StateChangeReason.Decided, now);
+    }
+
+    /// <summary>The status change everyone already knows, then the ending with its pick.</summary>
+    private static IReadOnlyList<IRoomEvent> Finish(RoomState s, StateChangeReason reason, DateTime now)
+    {
+        var finish = Finishing.For(s, Finishing.ReasonFor(reason)!.Value);
+        return [
+            new RoomStatusChanged(s.Seq + 1, now, RoomStatus.Finished, reason),
+            new RoomFinished(s.Seq + 2, now, finish.Reason, finish.Pick, finish.Ranking),
+        ];
+    }
+
+    /// <summary>Withdraws the member's own vote while the room is open and the title has not matched; no vote, no event.</summary>
+    public static IReadOnlyList<IRoomEvent> Undo(RoomState s, string userId, string mediaId, DateTime now)
+    {
         RequireMember(s, userId);
-        if (s.CreatorId != userId) throw new TrinityException(ErrorCodes.Forbidden, "only the room's creator can close it");
-        return s.IsFinished ? [] : [new RoomStatusChanged(s.Seq + 1, now, RoomStatus.Finished, StateChangeReason.Closed)];
+        if (s.Title(mediaId) is null)
+            throw new TrinityException(ErrorCodes.MediaNotInRoom, $"'{mediaId}' is not in this room's list");
+        if (s.IsFinished) throw new TrinityException(ErrorCodes.RoomClosed, "the room is finished");
+        if (!s.VotesOf(userId).ContainsKey(mediaId)) return [];
+        if (s.IsMatched(mediaId))
+            throw new TrinityException(ErrorCodes.Forbidden, $"'{mediaId}' has matched; its votes are final");
+        return [new VoteWithdrawn(s.Seq + 1, now, userId, mediaId)];
     }
 
     public static IReadOnlyList<IRoomEvent> Chat(RoomState s, string userId, string text, DateTime now)
@@ -139,6 +169,12 @@ public static class RoomRules
             .Where(m => m is { Status: MemberStatus.Active, Online: false } && now - m.LastActivity >= after)
             .Select(m => (IRoomEvent)new MemberPresenceChanged(++seq, now, m.UserId, MemberStatus.Inactive, false))
             .ToArray();
+    }
+
+    private static void RequireCreator(RoomState s, string userId, string action)
+    {
+        RequireMember(s, userId);
+        if (s.CreatorId != userId) throw new TrinityException(ErrorCodes.Forbidden, $"only the room's creator can {action}");
     }
 
     public static MemberState RequireMember(RoomState s, string userId) =>

@@ -39,6 +39,12 @@ public sealed class RoomState : ITrinityMessage
     /// <summary>userId → mediaId → vote.</summary>
     public Dictionary<string, Dictionary<string, VoteRecord>> Votes { get; set; } = new();
     public List<Match> Matches { get; set; } = [];
+    /// <summary>How the room ended; null while open (and for a room everyone left).</summary>
+    public RoomFinish? Finished { get; set; }
+    /// <summary>The latest room chat lines, oldest first; absent from snapshots older than the field.</summary>
+    public List<ChatLine> Chat { get; set; } = [];
+
+    public const int ChatKept = 50;
 
     private readonly Dictionary<string, IReadOnlyList<MediaItem>> _queues = new();
 
@@ -107,7 +113,7 @@ public sealed class RoomState : ITrinityMessage
         var queue = QueueOf(userId);
         return new RoomSnapshot(RoomId, InviteCode, Settings!.Name, Status, Settings.Consensus, CreatorId,
             Settings.MaxMembers, Settings.EndOnFirstMatch,
-            MemberViews(), queue, CurrentIndex(userId), ProgressOf(userId), Matches.ToArray(), Seq);
+            MemberViews(), queue, CurrentIndex(userId), ProgressOf(userId), Matches.ToArray(), Seq, Finished, Chat.ToArray());
     }
 
     public void Apply(IRoomEvent e)
@@ -145,9 +151,19 @@ public sealed class RoomState : ITrinityMessage
                 break;
             case RoomStatusChanged s:
                 Status = s.Status;
+                // Journals from before RoomFinished existed: the ending is worked out as it would have been then.
+                if (s.Status == RoomStatus.Finished && Finishing.ReasonFor(s.Reason) is { } reason)
+                    Finished ??= Finishing.For(this, reason);
+                break;
+            case RoomFinished f:
+                Finished = new RoomFinish(f.Reason, f.Pick, f.Ranking);
                 break;
             case VoteCast v:
                 ApplyVote(v);
+                break;
+            case VoteWithdrawn w:
+                Votes[w.UserId].Remove(w.MediaId);
+                Member(w.UserId)!.LastActivity = w.At;
                 break;
             case MatchFound m:
                 var match = new Match(m.MediaId, m.MediaTitle, m.Participants, m.MatchType, m.At);
@@ -160,7 +176,9 @@ public sealed class RoomState : ITrinityMessage
                 Batches.Add(r.Titles.Count);
                 _queues.Clear();
                 break;
-            case ChatPosted:
+            case ChatPosted c:
+                Chat.Add(new ChatLine(c.Seq, c.At, c.UserId, c.DisplayName, c.Text));
+                if (Chat.Count > ChatKept) Chat.RemoveRange(0, Chat.Count - ChatKept);
                 break;
         }
         Seq = e.Seq;

@@ -34,6 +34,12 @@ public sealed class Tally(ConsensusMode mode)
         likers.Add(userId);
     }
 
+    /// <summary>A withdrawn vote no longer counts.</summary>
+    public void Forget(string userId, string mediaId)
+    {
+        if (_likes.TryGetValue(mediaId, out var likers)) likers.Remove(userId);
+    }
+
     /// <summary>Checks one title (after a vote on it); a title matches at most once.</summary>
     public MatchDecision? Check(string mediaId)
     {

@@ -64,6 +64,16 @@ public sealed class RoomGateway(
         return AskAsync<VoteResult>(rooms.ActorRef, new CastVote(roomId, caller.UserId, mediaId, voteType, request.VoteId));
     }
 
+    public Task<UndoResult> UndoVoteAsync(Caller caller, UndoVoteRequest? request)
+    {
+        var roomId = RoomId(request?.RoomId);
+        var mediaId = Required(request!.MediaId, "mediaId", 200);
+        return AskAsync<UndoResult>(rooms.ActorRef, new UndoVote(roomId, caller.UserId, mediaId));
+    }
+
+    public Task<RoomSnapshot> DecideAsync(Caller caller, RoomRequest? request) =>
+        AskAsync<RoomSnapshot>(rooms.ActorRef, new DecideNow(RoomId(request?.RoomId), caller.UserId));
+
     public Task<RoomSnapshot> GetStateAsync(Caller caller, RoomRequest? request) =>
         AskAsync<RoomSnapshot>(rooms.ActorRef, new GetRoomState(RoomId(request?.RoomId), caller.UserId));
 

@@ -53,6 +53,18 @@ public sealed record ChatMessage(string RoomId, long Seq, DateTime Timestamp,
     public string EventName => "chatMessage";
 }
 
+public sealed record VoteWithdrawnNotice(string RoomId, long Seq, DateTime Timestamp,
+    string UserId, string MediaId, Progress Progress) : IRoomNotification
+{
+    public string EventName => "voteWithdrawn";
+}
+
+public sealed record RoomFinishedNotice(string RoomId, long Seq, DateTime Timestamp,
+    FinishReason Reason, RankedTitle? Pick, IReadOnlyList<RankedTitle> Ranking) : IRoomNotification
+{
+    public string EventName => "roomFinished";
+}
+
 public sealed record SystemMessage(SystemMessageType Type, string Message, DateTime Timestamp) : IClientEvent
 {
     public string EventName => "systemMessage";

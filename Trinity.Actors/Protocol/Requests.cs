@@ -22,6 +22,8 @@ public sealed record RoomRequest(string? RoomId);
 
 public sealed record VoteRequest(string? RoomId, string? MediaId, VoteType? VoteType, string? VoteId = null);
 
+public sealed record UndoVoteRequest(string? RoomId, string? MediaId);
+
 public sealed record RecommendationsRequest(string? RoomId, string? Mood);
 
 public sealed record SendMessageRequest(string? RoomId, string? Text, string? ToUserId = null);

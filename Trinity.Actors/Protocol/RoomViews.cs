@@ -42,7 +42,18 @@ public sealed record RoomSnapshot(
     int CurrentIndex,
     Progress Progress,
     IReadOnlyList<Match> Matches,
-    long Seq) : ITrinityMessage;
+    long Seq,
+    RoomFinish? Finished = null,
+    IReadOnlyList<ChatLine>? Chat = null) : ITrinityMessage;
+
+/// <summary>A title in a room's final ranking: its likes from current members, and whether it matched.</summary>
+public sealed record RankedTitle(string MediaId, string MediaTitle, int Likes, bool Matched);
+
+/// <summary>How a room ended: why, the one pick (null when nothing was liked) and the ranking it came first in.</summary>
+public sealed record RoomFinish(FinishReason Reason, RankedTitle? Pick, IReadOnlyList<RankedTitle> Ranking);
+
+/// <summary>A room chat line as kept in the room (the same fields as a <c>chatMessage</c> event).</summary>
+public sealed record ChatLine(long Seq, DateTime Timestamp, string UserId, string DisplayName, string Text);
 
 public sealed record VoteResult(
     string RoomId,
@@ -52,6 +63,10 @@ public sealed record VoteResult(
     string? NextMediaId,
     bool QueueCompleted,
     Match? Matched) : ITrinityMessage;
+
+/// <param name="Withdrawn">false when there was no vote to withdraw (nothing changed)</param>
+/// <param name="NextMediaId">the caller's current title now: the withdrawn one when it came earlier in the queue</param>
+public sealed record UndoResult(string RoomId, string MediaId, bool Withdrawn, Progress Progress, string? NextMediaId) : ITrinityMessage;
 
 public sealed record LeftRoom(string RoomId, bool Left = true) : ITrinityMessage;
 

@@ -18,6 +18,9 @@ public enum MediaType { Movie, Tv }
 public enum GenreMatch { Any, All }
 
 /// <summary>Why a room's state changed (the <c>reason</c> of <c>roomStateChanged</c>).</summary>
-public enum StateChangeReason { Created, MemberJoined, MemberLeft, Closed, FirstMatch, Exhausted, Empty }
+public enum StateChangeReason { Created, MemberJoined, MemberLeft, Closed, FirstMatch, Exhausted, Empty, Decided }
 
 public enum SystemMessageType { Info, Warning, Maintenance }
+
+/// <summary>Why a room finished with a pick (the <c>reason</c> of <c>roomFinished</c>).</summary>
+public enum FinishReason { Match, Decided, Exhausted, Closed }

@@ -31,6 +31,12 @@ public static class RoomEndpoints
         rooms.MapPost("/rooms/{roomId}/votes", (string roomId, JsonElement? body, ClaimsPrincipal user, RoomGateway gateway) =>
             gateway.VoteAsync(user.ToCaller(), WireBinding.Bind<VoteRequest>(body) with { RoomId = roomId }));
 
+        rooms.MapDelete("/rooms/{roomId}/votes/{mediaId}", (string roomId, string mediaId, ClaimsPrincipal user, RoomGateway gateway) =>
+            gateway.UndoVoteAsync(user.ToCaller(), new UndoVoteRequest(roomId, mediaId)));
+
+        rooms.MapPost("/rooms/{roomId}/decide", (string roomId, ClaimsPrincipal user, RoomGateway gateway) =>
+            gateway.DecideAsync(user.ToCaller(), new RoomRequest(roomId)));
+
         rooms.MapGet("/rooms/{roomId}/matches", async (string roomId, ClaimsPrincipal user, RoomGateway gateway) =>
             (await gateway.GetStateAsync(user.ToCaller(), new RoomRequest(roomId))).Matches);
 

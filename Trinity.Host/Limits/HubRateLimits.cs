@@ -28,7 +28,7 @@ public sealed class HubRateLimits(RateLimitOptions options) : IHubFilter, IDispo
 
     public static string CategoryOf(string method) => method switch
     {
-        "Vote" => nameof(RateLimitOptions.Votes),
+        "Vote" or "UndoVote" => nameof(RateLimitOptions.Votes),
         "CreateRoom" => nameof(RateLimitOptions.Rooms),
         "JoinRoom" => nameof(RateLimitOptions.Joins),
         "SendMessage" => nameof(RateLimitOptions.Chat),

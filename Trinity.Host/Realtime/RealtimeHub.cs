@@ -48,6 +48,12 @@ public sealed class RealtimeHub(RoomGateway rooms, IRequiredActor<Connections> c
     public Task<VoteResult> Vote(JsonElement request) =>
         rooms.VoteAsync(Caller, WireBinding.Bind<VoteRequest>(request));
 
+    public Task<UndoResult> UndoVote(JsonElement request) =>
+        rooms.UndoVoteAsync(Caller, WireBinding.Bind<UndoVoteRequest>(request));
+
+    public Task<RoomSnapshot> DecideNow(JsonElement request) =>
+        rooms.DecideAsync(Caller, WireBinding.Bind<RoomRequest>(request));
+
     public Task<RoomSnapshot> GetRoomState(JsonElement request) =>
         rooms.GetStateAsync(Caller, WireBinding.Bind<RoomRequest>(request));
 

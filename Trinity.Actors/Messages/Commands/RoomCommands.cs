@@ -22,6 +22,11 @@ public sealed record LeaveRoom(string RoomId, string UserId) : IRoomCommand;
 
 public sealed record CastVote(string RoomId, string UserId, string MediaId, VoteType VoteType, string? VoteId) : IRoomCommand;
 
+public sealed record UndoVote(string RoomId, string UserId, string MediaId) : IRoomCommand;
+
+/// <summary>The creator ends the room now with the best title so far.</summary>
+public sealed record DecideNow(string RoomId, string UserId) : IRoomCommand;
+
 public sealed record RequestRecommendations(string RoomId, string UserId, string Mood) : IRoomCommand;
 
 /// <summary>A chat line to the room, or a private message when <see cref="ToUserId"/> is set.</summary>

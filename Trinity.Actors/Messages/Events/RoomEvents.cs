@@ -25,6 +25,9 @@ public sealed record RoomStatusChanged(long Seq, DateTime At, RoomStatus Status,
 
 public sealed record VoteCast(long Seq, DateTime At, string UserId, string MediaId, VoteType VoteType, string? VoteId) : IRoomEvent;
 
+/// <summary>A member took back their own vote on a title that had not matched.</summary>
+public sealed record VoteWithdrawn(long Seq, DateTime At, string UserId, string MediaId) : IRoomEvent;
+
 /// <param name="TriggeredBy">the voter whose vote made the match; null when the eligible set shrank</param>
 public sealed record MatchFound(long Seq, DateTime At, string MediaId, string MediaTitle,
     IReadOnlyList<string> Participants, ConsensusMode MatchType, string? TriggeredBy) : IRoomEvent;
@@ -33,3 +36,6 @@ public sealed record TitlesRecommended(long Seq, DateTime At, string RequestedBy
     IReadOnlyList<string> Genres, string Reasoning, string EmotionalState, double Confidence, string Source) : IRoomEvent;
 
 public sealed record ChatPosted(long Seq, DateTime At, string UserId, string DisplayName, string Text) : IRoomEvent;
+
+/// <summary>The room's ending, persisted as decided (right after the status change to finished) so it never changes.</summary>
+public sealed record RoomFinished(long Seq, DateTime At, FinishReason Reason, RankedTitle? Pick, IReadOnlyList<RankedTitle> Ranking) : IRoomEvent;

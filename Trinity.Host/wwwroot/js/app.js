@@ -83,6 +83,10 @@ function start() {
   $('back-to-lobby').addEventListener('click', () => session.exit());
   $('leave-room').addEventListener('click', () => session.leave().catch(showError));
   $('close-room').addEventListener('click', () => session.close().catch(showError));
+  // FORBIDDEN here means the rule, not the person: say which.
+  const explain = (sentence) => (error) => showError(error.code === 'FORBIDDEN' ? new Error(sentence) : error);
+  $('decide-now').addEventListener('click', () => session.decide().catch(explain('Nothing to decide yet: someone has to like a title first.')));
+  $('undo').addEventListener('click', () => session.undo().catch(explain('That title has matched, so its votes are final.')));
 
   showView('lobby');
   if (invite) session.joinWhenConnected(invite);

@@ -10,7 +10,10 @@ export class ChatView {
     this.store = store;
     this.session = session;
     this.reportError = reportError;
-    store.addEventListener('chat', ({ detail: m }) => this.line(m.displayName, m.text, m.timestamp, { mine: m.userId === store.userId }));
+    // Room lines come from snapshots (the room keeps its last 50) and live events; seq says which are new.
+    this.lastSeq = 0;
+    store.addEventListener('history', ({ detail: lines }) => lines.forEach((m) => this.roomLine(m)));
+    store.addEventListener('chat', ({ detail: m }) => this.roomLine(m));
     store.addEventListener('recommendation', ({ detail }) => this.recommendation(detail));
     store.addEventListener('change', () => this.renderRecipients());
     session.addEventListener('private', ({ detail: m }) => {
@@ -22,8 +25,15 @@ export class ChatView {
   }
 
   reset() {
+    this.lastSeq = 0;
     $('chat-log').replaceChildren();
     $('recommendations').replaceChildren();
+  }
+
+  roomLine(m) {
+    if (m.seq <= this.lastSeq) return;
+    this.lastSeq = m.seq;
+    this.line(m.displayName, m.text, m.timestamp, { mine: m.userId === this.store.userId });
   }
 
   line(who, text, timestamp, flags = {}) {

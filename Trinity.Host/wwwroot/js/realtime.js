@@ -6,7 +6,7 @@
 import { TrinityError } from './api.js';
 
 export const EVENT_NAMES = ['voteUpdate', 'matchFound', 'roomStateChanged', 'memberStatusChanged',
-  'aiRecommendation', 'chatMessage', 'systemMessage', 'privateMessage'];
+  'aiRecommendation', 'chatMessage', 'systemMessage', 'privateMessage', 'roomFinished', 'voteWithdrawn'];
 
 const BACKOFF_MS = { first: 250, max: 8000 };
 

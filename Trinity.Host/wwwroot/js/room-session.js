@@ -21,6 +21,8 @@ export class RoomSession extends EventTarget {
     this.pendingInvite = null;
     this.syncing = null;
     this.voting = false;
+    // This tab's votes, newest last: what Undo takes back.
+    this.myVotes = [];
 
     realtime.onConnected = () => this.#rejoin();
     realtime.addEventListener('message', ({ detail: { name, payload } }) => {
@@ -59,6 +61,7 @@ export class RoomSession extends EventTarget {
     this.#setVoting(true);
     try {
       this.store.voted(await this.realtime.invoke('Vote', { roomId: this.roomId, mediaId: item.mediaId, voteType }));
+      this.myVotes.push(item.mediaId);
     } catch (error) {
       // Voted differently on another device: the snapshot says where this user really is.
       if (error.code === 'ALREADY_VOTED') await this.resync();
@@ -66,6 +69,26 @@ export class RoomSession extends EventTarget {
     } finally {
       this.#setVoting(false);
     }
+  }
+
+  get canUndo() {
+    return this.myVotes.length > 0 && this.store.room?.status !== 'finished';
+  }
+
+  /** Takes back this tab's latest vote; its title comes back as the current card. */
+  async undo() {
+    if (!this.canUndo || this.voting) return;
+    this.#setVoting(true);
+    try {
+      await this.realtime.invoke('UndoVote', { roomId: this.roomId, mediaId: this.myVotes.pop() });
+      await this.resync();
+    } finally {
+      this.#setVoting(false);
+    }
+  }
+
+  decide() {
+    return this.#sync('DecideNow', { roomId: this.roomId });
   }
 
   /** 'voting' lets the view disable the buttons, so a second tap cannot vote the next card unseen. */
@@ -138,7 +161,10 @@ export class RoomSession extends EventTarget {
 
   #enter(snapshot) {
     // 'entered' goes first so views reset before the snapshot (and held events) fill them.
-    if (this.store.roomId !== snapshot.roomId) this.#emit('entered', snapshot);
+    if (this.store.roomId !== snapshot.roomId) {
+      this.myVotes = [];
+      this.#emit('entered', snapshot);
+    }
     this.store.load(snapshot);
     this.storage.setItem(ROOM_KEY, snapshot.roomId);
     this.savedRoomId = snapshot.roomId;

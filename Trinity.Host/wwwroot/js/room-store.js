@@ -3,10 +3,11 @@
 // snapshot and is dropped; the next one (seq + 1) is applied; a later one means events were
 // missed, so the store asks for a resync ('stale') and holds events until the snapshot arrives.
 //
-// Events: 'change' (re-render), 'match' (a new match, live), 'stale' (needs GetRoomState),
-// 'chat' and 'recommendation' (room events shown as they come).
+// Events: 'change' (re-render), 'match' (a new match, live), 'stale' (needs GetRoomState), 'chat' and 'recommendation' (room events shown as they come),
+// 'history' (the room chat a snapshot carries).
 
-const ROOM_EVENTS = new Set(['voteUpdate', 'matchFound', 'roomStateChanged', 'memberStatusChanged', 'aiRecommendation', 'chatMessage']);
+const ROOM_EVENTS = new Set(['voteUpdate', 'matchFound', 'roomStateChanged', 'memberStatusChanged', 'aiRecommendation', 'chatMessage',
+  'roomFinished', 'voteWithdrawn']);
 
 export class RoomStore extends EventTarget {
   constructor(userId) {
@@ -45,8 +46,9 @@ export class RoomStore extends EventTarget {
 
   load(snapshot) {
     const known = this.room?.roomId === snapshot.roomId ? new Set(this.room.matches.map((m) => m.mediaId)) : null;
-    this.room = { ...snapshot, voted: new Set(), members: snapshot.members.filter((m) => m.status !== 'left') };
+    this.room = { ...snapshot, finished: snapshot.finished ?? null, voted: new Set(), members: snapshot.members.filter((m) => m.status !== 'left') };
     this.syncing = false;
+    this.#emit('history', snapshot.chat ?? []);
     // Matches made while this screen was away are still news to whoever looks at it.
     for (const match of known ? snapshot.matches.filter((m) => !known.has(m.mediaId)) : []) this.#emit('match', match);
     const held = this.held.sort((a, b) => a.payload.seq - b.payload.seq);
@@ -113,6 +115,17 @@ export class RoomStore extends EventTarget {
     this.room.statusReason = e.reason ?? this.room.statusReason;
     // Recommendations lengthen the list; only a snapshot carries the new titles in our order.
     if (e.queueLength !== undefined && e.queueLength !== this.room.queue.length) this.#emit('stale');
+  }
+
+  roomFinished(e) {
+    this.room.finished = { reason: e.reason, pick: e.pick, ranking: e.ranking };
+  }
+
+  voteWithdrawn(e) {
+    const member = this.#member(e.userId);
+    if (member) member.votesCast = e.progress.totalVotes;
+    // The title goes back to its place in this user's queue: only a snapshot says where that is.
+    if (e.userId === this.userId) this.#emit('stale');
   }
 
   memberStatusChanged(e) {

@@ -4,18 +4,23 @@
 import { $, el, show, formatTime } from './dom.js';
 import { poster } from './poster.js';
 
+// Why a room ended: from its `finished` (snapshots and roomFinished), else from the status change's reason.
 const END_REASONS = {
   closed: 'The creator closed the room.',
+  match: 'The room ended on its first match.',
   firstMatch: 'The room ended on its first match.',
+  decided: 'The creator decided.',
   exhausted: 'Everyone has voted on every title.',
   empty: 'Everyone left.',
 };
+const RUNNERS_UP = 4;
 
 export class RoomView {
   constructor(store, session) {
     this.store = store;
     this.session = session;
     this.shownMediaId = undefined;
+    this.endSeenFor = null;
     store.addEventListener('change', () => this.render());
     store.addEventListener('match', ({ detail }) => this.celebrate(detail));
     session.addEventListener('voting', () => this.store.room && this.renderCard(this.store.room.status === 'finished'));
@@ -34,6 +39,7 @@ export class RoomView {
     $('invite-link').href = `${window.location.origin}/join/${room.inviteCode}`;
     $('invite-link').textContent = `${window.location.host}/join/${room.inviteCode}`;
     show($('close-room'), room.creatorId === this.store.userId && !finished);
+    show($('decide-now'), room.creatorId === this.store.userId && !finished);
     this.renderCard(finished);
     this.renderMembers();
     this.renderMatches();
@@ -46,13 +52,18 @@ export class RoomView {
     $('like').disabled = !canVote;
     $('dislike').disabled = !canVote;
     const { totalVotes, requiredVotes } = this.store.room.progress;
+    $('undo').disabled = !this.session.canUndo || this.session.voting;
+    show($('undo').parentElement, !finished);
     $('my-progress').textContent = `You have voted ${totalVotes} of ${requiredVotes}`;
-    const mediaId = item?.mediaId ?? null;
-    if (mediaId === this.shownMediaId) return; // keep the card (and its animation) while it is the same title
-    this.shownMediaId = mediaId;
+    $('my-progress').dataset.voted = String(totalVotes);
+    // Keyed by the state too: a finished room must replace "waiting for the others".
+    const shown = finished ? 'finished' : item?.mediaId ?? null;
+    if (shown === this.shownMediaId) return; // keep the card (and its animation) while it is the same title
+    this.shownMediaId = shown;
     const slot = $('card-slot');
+    if (finished) return void slot.replaceChildren();
     if (!item) {
-      slot.replaceChildren(el('p', { class: 'card-done', text: finished ? '' : 'You have voted on every title. Waiting for the others…' }));
+      slot.replaceChildren(el('p', { class: 'card-done', text: 'You have voted on every title. Waiting for the others…' }));
       return;
     }
     const facts = [item.year, item.mediaType === 'tv' ? 'TV' : 'Movie', item.rating ? `★ ${item.rating}` : null].filter(Boolean).join(' · ');
@@ -82,6 +93,7 @@ export class RoomView {
   renderMatches() {
     const matches = this.store.room.matches;
     show($('no-matches'), matches.length === 0);
+    $('no-matches').textContent = this.store.room.status === 'finished' ? 'No title matched this time.' : 'No match yet — keep swiping.';
     $('matches').replaceChildren(...matches.map((m) => el('li', { class: 'match', 'data-testid': 'match', dataset: { mediaId: m.mediaId } },
       el('strong', { text: m.mediaTitle }),
       el('span', { class: 'hint', text: ` · ${m.matchType} · ${m.participants.length} liked · ${formatTime(m.matchedAt)}` }))));
@@ -91,11 +103,24 @@ export class RoomView {
     const end = $('room-end');
     show(end, finished);
     if (!finished) return;
-    const titles = room.matches.map((m) => m.mediaTitle);
-    end.replaceChildren(
+    const ending = room.finished;
+    const pick = ending?.pick ?? null;
+    const others = (ending?.ranking ?? []).filter((r) => r.mediaId !== pick?.mediaId).slice(0, RUNNERS_UP);
+    const likes = (r) => `${r.likes} ${r.likes === 1 ? 'like' : 'likes'}`;
+    end.replaceChildren(...[
       el('h4', { text: 'This room has finished' }),
-      el('p', { text: END_REASONS[room.statusReason] ?? 'Voting is over.' }),
-      el('p', { text: titles.length ? `Watch: ${titles.join(', ')}` : 'No title matched this time.' }));
+      pick && el('p', { class: 'hint', text: 'Tonight you watch' }),
+      pick && el('p', { class: 'final-pick', 'data-testid': 'final-pick', dataset: { mediaId: pick.mediaId }, text: pick.mediaTitle }),
+      pick && el('p', { class: 'hint', text: `${likes(pick)} · ${pick.matched ? 'a match' : 'the closest call'}` }),
+      el('p', { class: 'finish-reason', 'data-testid': 'finish-reason', text: END_REASONS[ending?.reason ?? room.statusReason] ?? 'Voting is over.' }),
+      !pick && el('p', { text: 'No title was liked this time.' }),
+      others.length > 0 && el('p', { class: 'hint', text: `Also liked: ${others.map((r) => `${r.mediaTitle} (${likes(r)})`).join(', ')}` }),
+    ].filter(Boolean));
+    // The ending is news once per room: bring it to where the person is looking.
+    if (this.endSeenFor !== room.roomId) {
+      this.endSeenFor = room.roomId;
+      end.scrollIntoView({ block: 'center' });
+    }
   }
 
   celebrate(match) {
