@@ -73,6 +73,9 @@ public static class RequestTable
         new("a musical", "en", AllHave: ["music"]),
         new("something like Toy Story for the kids", "en", AllHave: Kids, NotThese: ["m-toy-story-1995"]),
         new("a western series from the 1940s", "en", Nothing: true),
+        new("nothing old, something funny", "en", AllHave: ["comedy"], From: 1980),
+        new("a film that's not too long", "en", Type: MediaType.Movie, Says: "Running times aren't in the catalogue"),
+        new("a series like Breaking Bad", "en", Type: MediaType.Tv, AllHave: ["crime", "drama", "thriller"], NotThese: ["tv-breaking-bad-2008"]),
         // Spanish
         new("algo de miedo pero no muy gore", "es", AllHave: ["horror"]),
         new("una de risa", "es", AllHave: ["comedy"]),
@@ -108,5 +111,8 @@ public static class RequestTable
         new("algo corto que estamos cansados", "es", Says: "no tiene duraciones"),
         new("peli de acción de los noventa", "es", AllHave: ["action"], Type: MediaType.Movie, From: 1990, To: 1999),
         new("una serie del oeste de los años 40", "es", Nothing: true),
+        new("algo de terrorr", "es", AllHave: ["horror"]),
+        new("una peli tipo Amelie", "es", AllHave: ["comedy", "romance"], Type: MediaType.Movie, NotThese: ["m-amelie-2001"]),
+        new("quiero reírme con mis amigos, nada de dibujos", "es", AllHave: ["comedy"], NoneHave: ["animation"]),
     ];
 }

@@ -3,6 +3,7 @@ using Trinity.Actors.Catalog;
 namespace Trinity.Actors.Recommendations.Reading;
 
 /// <summary>What a request can name, whatever the language it is written in.</summary>
+/// <remarks>Topic cues come from a lexicon's glossary; their key is the English search.</remarks>
 public enum CueKind { Tone, Genre, Audience, Format, Era, Length, Country, Topic }
 
 /// <summary>One meaning a word can carry: a tone, a genre, who is watching, a constraint or a topic.</summary>
@@ -67,9 +68,6 @@ public static class Cues
 
     public const int OldUntil = 1979;
     public const int RecentFrom = 2015;
-
-    /// <summary>Decades named as "1980s".</summary>
-    public static readonly int[] Decades = [1940, 1950, 1960, 1970, 1980, 1990, 2000, 2010, 2020];
 
     /// <summary>
     /// Places an overview may mention for a country. The catalogue does not record a title's language or

@@ -8,7 +8,7 @@ public static class SpanishLexicon
         {
             [CueKind.Tone] = new()
             {
-                ["funny"] = ["divertida", "divertidas", "divertido", "divertidos", "graciosa", "gracioso", "risa", "de risa", "reir", "reirnos", "para reir", "humor", "cachondeo", "comica", "comico", "tronchante", "desternillante"],
+                ["funny"] = ["divertida", "divertidas", "divertido", "divertidos", "graciosa", "gracioso", "risa", "risas", "de risa", "reir", "reirnos", "reirme", "reirse", "para reir", "echarnos unas risas", "humor", "cachondeo", "comica", "comico", "tronchante", "desternillante"],
                 ["light"] = ["ligera", "ligeras", "ligero", "ligerita", "ligerito", "facil", "sencilla", "tranquila", "tranquilo", "relajada", "relajante", "para desconectar", "sin pensar", "que no haya que pensar"],
                 ["feel-good"] = ["bonita", "bonito", "entrañable", "tierna", "tierno", "buen rollo", "de buen rollo", "que haga sentir bien", "para sentirse bien", "optimista", "alegre", "final feliz", "reconfortante"],
                 ["scary"] = ["miedo", "de miedo", "miedosa", "terrorifica", "terrorifico", "que de miedo", "que asuste", "sustos", "susto", "escalofriante", "escalofrios", "espeluznante", "acojone", "canguelo", "fantasmas", "casa encantada"],
@@ -80,7 +80,6 @@ public static class SpanishLexicon
                 ["korea"] = ["coreana", "coreanas", "coreano", "coreanos", "de corea", "dorama"],
                 ["britain"] = ["britanica", "britanicas", "britanico", "britanicos", "inglesa", "inglesas", "ingles", "ingleses"],
             },
-            [CueKind.Topic] = new(),
         },
         Negators: ["no", "sin", "nada", "ni", "nunca", "evita", "evitar", "evitemos", "excepto", "salvo", "tampoco", "ningun", "ninguna", "ninguno"],
         ClauseBreaks: ["pero", "y", "e", "aunque", "sino", "mas bien", "mejor", "prefiero", "preferiblemente", "ademas", "tambien", "eso si"],
