@@ -3,6 +3,7 @@ using Trinity.Actors.Catalog;
 using Trinity.Actors.Domain;
 using Trinity.Actors.Protocol;
 using Trinity.Actors.Recommendations;
+using Trinity.Actors.Recommendations.Reading;
 
 namespace Trinity.Actors.Tests;
 
@@ -61,9 +62,9 @@ public sealed class CatalogProperties
         {
             var inRoom = TitleSelection.ForRoom(Catalog.All, filters, 20, roomId).Select(t => t.MediaId).ToHashSet();
             var request = new RecommendationRequest(roomId, "bored", filters, inRoom, []);
-            var picked = KeywordRecommender.Pick(Catalog.All, request, [Vocabulary[g]]);
+            var picked = RequestRanker.Rank(Catalog.All, request, RequestParser.Read(Vocabulary[g].Replace('-', ' '), Catalog.All)).Select(p => p.Title).ToArray();
             var relaxed = filters with { Genres = null };
-            return picked.Count <= request.Count
+            return picked.Length <= request.Count
                 && picked.All(t => !inRoom.Contains(t.MediaId) && t.Genres.Contains(Vocabulary[g]) && TitleSelection.Passes(t, relaxed));
         });
 

@@ -1,3 +1,4 @@
+using Trinity.Actors.Protocol;
 using Trinity.Actors.Recommendations.Model;
 
 namespace Trinity.Actors.Tests;
@@ -50,5 +51,42 @@ public sealed class ModelAnswerParserSpec
         Assert.Equal(("neutral", "mixed"), (answer.EmotionalState, answer.Approach));
         Assert.Null(answer.Reasoning);
         Assert.Null(answer.Confidence);
+    }
+
+    [Fact]
+    public void The_richer_structure_is_read_in_english_or_spanish_keys_with_the_member_lexicon()
+    {
+        var english = ModelAnswerParser.Parse("""
+            {"genres": ["comedy"], "tones": ["Feel-good", "funny"], "avoid": "horror, sad", "audience": "Family", "mediaType": "movie",
+             "era": "1980s", "length": "short", "country": "Spain", "like": "Toy Story", "topics": ["christmas"], "emotionalState": "stressed"}
+            """)!;
+        var spanish = ModelAnswerParser.Parse("""
+            ```json
+            {"Géneros": [], "Tonos": ["de risa"], "Evitar": ["terror"], "Público": "niños", "Tipo": "serie", "Época": "antigua",
+             "Duración": "larga", "País": "japonesa", "Temas": "samurai", "Estado": "aburrida"}
+            ```
+            """)!;
+
+        Assert.Equal(["comedy"], english.Genres);
+        Assert.Equal(["feel-good", "funny"], english.Tones);
+        Assert.Equal(["horror", "sad"], english.Avoid);
+        Assert.Equal(["christmas"], english.Topics);
+        Assert.Equal(("with-family", MediaType.Movie, "1980s", "short", "spain", "Toy Story"),
+            (english.Audience, english.MediaType, english.Era, english.Length, english.Country, english.Like));
+        Assert.Empty(spanish.Genres);
+        Assert.Equal(["funny"], spanish.Tones);
+        Assert.Equal(["horror"], spanish.Avoid);
+        Assert.Equal(["samurai"], spanish.Topics);
+        Assert.Equal(("kids", MediaType.Tv, "old", "long", "japan", null, "bored"),
+            (spanish.Audience, spanish.MediaType, spanish.Era, spanish.Length, spanish.Country, spanish.Like, spanish.EmotionalState));
+    }
+
+    [Fact]
+    public void Tones_a_title_or_topics_make_an_answer_usable_without_genres()
+    {
+        Assert.Equal(["scary"], ModelAnswerParser.Parse("""{"tones": ["scary"]}""")!.Tones);
+        Assert.Equal("Alien", ModelAnswerParser.Parse("""{"like": "Alien"}""")!.Like);
+        Assert.Equal(["time travel"], ModelAnswerParser.Parse("""{"topics": "time travel"}""")!.Topics);
+        Assert.Null(ModelAnswerParser.Parse("""{"tones": ["weird"], "audience": "kids"}"""));
     }
 }

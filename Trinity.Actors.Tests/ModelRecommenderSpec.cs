@@ -51,6 +51,9 @@ public sealed class ModelRecommenderSpec : IAsyncLifetime
         });
         Assert.False(string.IsNullOrWhiteSpace(r.Reasoning));
         Assert.InRange(r.Confidence, 0, 1);
+        Assert.False(string.IsNullOrWhiteSpace(r.Reading));
+        Assert.Equal(r.Titles.Count, r.Reasons?.Count);
+        Assert.All(r.Reasons!, reason => Assert.False(string.IsNullOrWhiteSpace(reason)));
     }
 
     [Fact]
@@ -170,5 +173,72 @@ public sealed class ModelRecommenderSpec : IAsyncLifetime
 
         AssertUsable(r, request, "fallback");
         Assert.Equal("bored", r.EmotionalState);
+    }
+
+    [Fact]
+    public async Task A_rich_answer_is_read_like_a_member_s_words_tones_constraints_and_what_to_avoid()
+    {
+        _model.Reply = LoopbackChatModel.Answer("""
+            {"genres": [], "tones": ["scary"], "avoid": ["gory", "comedy"], "audience": null, "mediaType": "movie", "era": "1970s",
+             "length": null, "country": null, "like": null, "topics": [], "emotionalState": "bored", "approach": "escape",
+             "reasoning": "Miedo de los setenta, sin casquería."}
+            """);
+        var request = new RecommendationRequest("r1", "algo de miedo de los setenta pero no muy gore", new RoomFilters(), new HashSet<string>(), []);
+
+        var r = await Recommender().RecommendAsync(request);
+
+        AssertUsable(r, request, "model");
+        Assert.All(r.Titles, t => Assert.True(t.Genres.Contains("horror") && !t.Genres.Contains("comedy")
+            && t.MediaType == MediaType.Movie && t.Year is >= 1970 and <= 1979, t.MediaId));
+        Assert.Equal(("es", "Miedo de los setenta, sin casquería."), (r.Language, r.Reasoning));
+        Assert.Equal("Entendido: de miedo, nada gore, nada de comedia, una película, de 1970 a 1979. Estado de ánimo: aburrimiento, pero manda lo que habéis pedido.", r.Reading);
+    }
+
+    [Fact]
+    public async Task A_title_the_model_names_is_looked_up_in_the_catalogue_typos_and_all()
+    {
+        _model.Reply = LoopbackChatModel.Answer("""Sure! {"Like": "interstelar", "Topics": ["space"], "emotionalState": "happy"}""");
+        var request = new RecommendationRequest("r1", "something in the spirit of that film with the wormhole", new RoomFilters(), new HashSet<string>(), []);
+
+        var r = await Recommender().RecommendAsync(request);
+
+        Assert.Equal("model", r.Source);
+        Assert.NotEmpty(r.Titles);
+        Assert.DoesNotContain(r.Titles, t => t.MediaId == "m-interstellar-2014");
+        Assert.All(r.Titles, t => Assert.True(t.Genres.Count(new[] { "science-fiction", "adventure", "drama" }.Contains) >= 2, t.MediaId));
+        Assert.StartsWith("Understood: a film, like Interstellar (2014), about space.", r.Reading);
+        Assert.All(r.Titles, t => Assert.Equal(MediaType.Movie, t.MediaType));
+        Assert.All(r.Reasons!, reason => Assert.Contains("with Interstellar", reason));
+    }
+
+    [Fact]
+    public async Task What_the_member_rules_out_stays_out_even_when_the_model_asks_for_it()
+    {
+        _model.Reply = LoopbackChatModel.Answer("""{"géneros": "Terror, Comedia", "público": "niños", "tipo": "película", "estado": "contento"}""");
+        var request = new RecommendationRequest("r1", "algo divertido para los niños, sin terror", new RoomFilters(), new HashSet<string>(), []);
+
+        var r = await Recommender().RecommendAsync(request);
+
+        AssertUsable(r, request, "model");
+        Assert.Equal(["comedy"], r.Genres);
+        Assert.All(r.Titles, t => Assert.True(!t.Genres.Contains("horror") && t.Genres.Contains("family") && t.MediaType == MediaType.Movie, t.MediaId));
+        Assert.Equal("happy", r.EmotionalState);
+    }
+
+    [Fact]
+    public async Task When_nothing_fits_the_answer_says_so_and_adds_nothing()
+    {
+        _model.Reply = LoopbackChatModel.Answer("""{"genres": ["western"], "mediaType": "tv", "era": "1940s", "emotionalState": "neutral"}""");
+        var request = new RecommendationRequest("r1", "una serie del oeste de los años 40", new RoomFilters(), new HashSet<string>(), []);
+
+        var r = await new KeywordRecommender(Catalog).RecommendAsync(request);
+        var fromTheModel = await new ModelRecommender(ModelRecommender.Connect(new AiOptions { Endpoint = _model.Endpoint, TimeoutSeconds = 5 }), Catalog)
+            .RecommendAsync(request);
+
+        foreach (var answer in new[] { r, fromTheModel })
+        {
+            Assert.Empty(answer.Titles);
+            Assert.EndsWith("No queda nada en el catálogo que encaje, así que no se ha añadido nada.", answer.Reading);
+        }
     }
 }

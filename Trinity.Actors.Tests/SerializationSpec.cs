@@ -63,7 +63,8 @@ public sealed class SerializationSpec(ITestOutputHelper output) : ActorSpecBase(
         new RoomStatusChanged(4, At, RoomStatus.Finished, StateChangeReason.FirstMatch),
         new VoteCast(5, At, "ana", "m-alien-1979", VoteType.Like, null),
         new MatchFound(6, At, "m-alien-1979", "Alien", ["ana", "ben"], ConsensusMode.Unanimous, "ben"),
-        new TitlesRecommended(7, At, "ana", [Item], ["horror"], "because", "bored", 0.7, "fallback"),
+        new TitlesRecommended(7, At, "ana", [Item], ["horror"], "because", "bored", 0.7, "fallback",
+            "Understood: scary.", ["Horror · rated 8.5"], "en", AtFront: true),
         new ChatPosted(8, At, "ana", "Ana", "hi"),
         new VoteWithdrawn(9, At, "ana", "m-alien-1979"),
         new RoomFinished(10, At, FinishReason.Decided, Ranked, [Ranked]),
@@ -80,7 +81,8 @@ public sealed class SerializationSpec(ITestOutputHelper output) : ActorSpecBase(
         new MatchFoundNotice("r1", 2, At, "m-alien-1979", "Alien", ["ana", "ben"], ConsensusMode.Majority),
         new RoomStateChanged("r1", 3, At, RoomStatus.Finished, null, 20, 2, StateChangeReason.Exhausted),
         new MemberStatusChanged("r1", 4, At, "ana", "Ana", MemberStatus.Left, false, At),
-        new AiRecommendation("r1", 5, At, "ana", ["m-alien-1979"], ["Alien"], ["horror"], "r", "bored", 0.5, "model"),
+        new AiRecommendation("r1", 5, At, "ana", ["m-alien-1979"], ["Alien"], ["horror"], "r", "bored", 0.5, "model",
+            1, "Understood: scary.", ["Horror · rated 8.5"], "en"),
         new ChatMessage("r1", 6, At, "ana", "Ana", "hi"),
         new SystemMessage(SystemMessageType.Maintenance, "restart at 3", At),
         new PrivateMessage("ana", "Ana", "r1", "psst", At),
@@ -120,6 +122,27 @@ public sealed class SerializationSpec(ITestOutputHelper output) : ActorSpecBase(
                 Assert.Equal(bytes, serializer.ToBinary(back));
             Assert.Equal(sample.GetType(), back.GetType());
         }
+    }
+
+    [Fact]
+    public void A_recommendation_journalled_before_readings_still_reads_and_keeps_its_titles_at_the_end_of_the_queue()
+    {
+        var serializer = (SerializerWithStringManifest)Sys.Serialization.FindSerializerForType(typeof(TitlesRecommended));
+        const string old = """
+            {"seq":2,"at":"2026-11-25T20:00:00Z","requestedBy":"ana","titles":[{"mediaId":"m-psycho-1960","title":"Psycho","year":1960,
+             "mediaType":"movie","genres":["horror"],"overview":"A motel.","rating":8.5,"posterUrl":null}],"genres":["horror"],
+             "reasoning":"because","emotionalState":"bored","confidence":0.7,"source":"fallback"}
+            """;
+
+        var e = (TitlesRecommended)serializer.FromBinary(System.Text.Encoding.UTF8.GetBytes(old), nameof(TitlesRecommended));
+
+        Assert.Equal(("m-psycho-1960", null, null, null, false), (e.Titles[0].MediaId, e.Reading, e.Reasons, e.Language, e.AtFront));
+        var state = new RoomState();
+        state.Apply(new RoomCreated(1, At, "r1", "ABC123", SomeSettings, "ana", "Ana", true, [Item]));
+        state.Apply(e);
+        Assert.Equal(["m-alien-1979", "m-psycho-1960"], state.QueueOf("ana").Select(t => t.MediaId));
+        var notice = (AiRecommendation)RoomNotifications.From(state, e);
+        Assert.Equal((1, null, null), (notice.Added, notice.Reading, notice.Reasons));
     }
 
     [Fact]

@@ -103,4 +103,40 @@ public sealed class ModelRecommendationTests : IAsyncLifetime
         Assert.Contains(metrics, line => line.StartsWith("resilience_polly_strategy_events_total{")
             && line.Contains("event_name=\"OnCircuitOpened\"") && line.Contains("pipeline_name=\"chat-model\""));
     }
+
+    [Fact]
+    public async Task A_request_is_answered_with_its_reading_the_count_added_and_the_titles_first_in_every_queue()
+    {
+        await using var ana = await TrinityClient.ConnectAsync(_server, "Ana");
+        await using var ben = await TrinityClient.ConnectAsync(_server, "Ben", messagePack: true);
+        var room = await ana.Invoke<RoomSnapshot>("CreateRoom", new { name = "Viernes", queueSize = 6 });
+        await ben.Invoke<RoomSnapshot>("JoinRoom", new { roomId = room.RoomId });
+        foreach (var title in room.Queue.Take(2))
+            await ana.Invoke<VoteResult>("Vote", new { roomId = room.RoomId, mediaId = title.MediaId, voteType = "dislike" });
+        _model.Reply = LoopbackChatModel.Answer("""
+            Aquí va: {"genres": ["horror"], "tones": ["scary"], "avoid": ["gory"], "mediaType": "movie", "emotionalState": "bored",
+            "approach": "escape", "reasoning": "Miedo del bueno, sin casquería."}
+            """);
+
+        await ben.Invoke<RecommendationsAccepted>("RequestRecommendations", new { roomId = room.RoomId, mood = "algo de miedo pero no muy gore" });
+
+        var e = await ana.WaitFor("aiRecommendation");
+        var toBen = await ben.WaitFor("aiRecommendation");
+        Assert.Equal((e.Seq, e.Get("mediaIds"), e.Get("reading")), (toBen.Seq, toBen.Get("mediaIds"), toBen.Get("reading")));
+        var mediaIds = e.Payload.GetProperty("mediaIds").EnumerateArray().Select(x => x.GetString()!).ToArray();
+        Assert.Equal(5, e.Payload.GetProperty("added").GetInt32());
+        Assert.Equal(5, mediaIds.Length);
+        Assert.Equal(("model", "es", "Miedo del bueno, sin casquería."), (e.Get("source"), e.Get("language"), e.Get("reasoning")));
+        Assert.StartsWith("Entendido: terror, de miedo, nada gore, una película.", e.Get("reading"));
+        Assert.Equal(5, e.Payload.GetProperty("reasons").GetArrayLength());
+        Assert.All(e.Payload.GetProperty("reasons").EnumerateArray(), r => Assert.StartsWith("Terror", r.GetString()));
+
+        // Ana voted two: the suggestions come next for her; Ben voted none: they come first.
+        var anaState = await ana.Invoke<RoomSnapshot>("GetRoomState", new { roomId = room.RoomId });
+        Assert.Equal(2, anaState.CurrentIndex);
+        Assert.Equal(mediaIds.Order(), anaState.Queue.Skip(2).Take(5).Select(t => t.MediaId).Order());
+        var benState = await ben.Invoke<RoomSnapshot>("GetRoomState", new { roomId = room.RoomId });
+        Assert.Equal(mediaIds.Order(), benState.Queue.Take(5).Select(t => t.MediaId).Order());
+        Assert.All(benState.Queue.Take(5), t => Assert.True(t.Genres.Contains("horror") && t.MediaType == MediaType.Movie, t.MediaId));
+    }
 }

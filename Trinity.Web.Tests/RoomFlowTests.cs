@@ -137,6 +137,7 @@ public sealed class RoomFlowTests(BrowserFixture browser, ITestOutputHelper outp
         foreach (var user in new[] { ana, ben, cid })
         {
             await Expect(user.Page.Locator("#recommendations")).ToContainTextAsync("Ben asked");
+            await Expect(user.TestId("recommendation-count")).ToContainTextAsync("5 suggestions added");
             await Expect(user.Page.Locator("#room-meta")).Not.ToContainTextAsync("· 5 titles");
         }
         Assert.Equal("", await cid.Page.Locator("#errors").InnerTextAsync());

@@ -26,6 +26,9 @@ public static class GenreNames
         ["oeste"] = ["western"], ["westerns"] = ["western"],
     };
 
+    /// <summary>Every name <see cref="Read"/> knows, folded ("science fiction", "comedia").</summary>
+    public static IEnumerable<string> Names => Genres.All.Select(g => g.Replace('-', ' ')).Concat(Synonyms.Keys);
+
     /// <summary>The vocabulary genres a name stands for; empty when it is none of them.</summary>
     public static IReadOnlyList<string> Read(string? name)
     {

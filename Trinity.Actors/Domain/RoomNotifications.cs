@@ -18,7 +18,7 @@ public static class RoomNotifications
         MatchFound m => new MatchFoundNotice(s.RoomId, m.Seq, m.At, m.MediaId, m.MediaTitle, m.Participants, m.MatchType),
         TitlesRecommended r => new AiRecommendation(s.RoomId, r.Seq, r.At, r.RequestedBy,
             r.Titles.Select(t => t.MediaId).ToArray(), r.Titles.Select(t => t.Title).ToArray(), r.Genres,
-            r.Reasoning, r.EmotionalState, r.Confidence, r.Source),
+            r.Reasoning, r.EmotionalState, r.Confidence, r.Source, r.Titles.Count, r.Reading, r.Reasons, r.Language),
         ChatPosted c => new ChatMessage(s.RoomId, c.Seq, c.At, c.UserId, c.DisplayName, c.Text),
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "no wire event for this room event"),
     };

@@ -154,8 +154,11 @@ public static class RoomRules
     public static IReadOnlyList<IRoomEvent> AddRecommended(RoomState s, string requestedBy, Recommendations.Recommendation r, DateTime now)
     {
         if (s.IsFinished) return [];
-        var fresh = r.Titles.Where(t => s.Title(t.MediaId) is null).DistinctBy(t => t.MediaId).ToArray();
-        return [new TitlesRecommended(s.Seq + 1, now, requestedBy, fresh, r.Genres, r.Reasoning, r.EmotionalState, r.Confidence, r.Source)];
+        var fresh = r.Titles.Select((t, i) => (Title: t, Reason: r.Reasons?.ElementAtOrDefault(i) ?? ""))
+            .Where(p => s.Title(p.Title.MediaId) is null).DistinctBy(p => p.Title.MediaId).ToArray();
+        return [new TitlesRecommended(s.Seq + 1, now, requestedBy, fresh.Select(p => p.Title).ToArray(), r.Genres, r.Reasoning,
+            r.EmotionalState, r.Confidence, r.Source, r.Reading, r.Reasons is null ? null : fresh.Select(p => p.Reason).ToArray(), r.Language,
+            AtFront: true)];
     }
 
     public static IReadOnlyList<IRoomEvent> WentOffline(RoomState s, string userId, DateTime now) =>

@@ -35,6 +35,11 @@ public sealed class RoomState : ITrinityMessage
     public List<MediaItem> Titles { get; set; } = [];
     /// <summary>Sizes of the consecutive title batches: the initial list, then each recommendation.</summary>
     public List<int> Batches { get; set; } = [];
+    /// <summary>
+    /// Batch index → userId → where in that member's queue the batch went: their next unvoted place when it
+    /// was added (members who join later get it first). Batches not here are appended (older journals).
+    /// </summary>
+    public Dictionary<int, Dictionary<string, int>> FrontBatches { get; set; } = new();
     public List<MemberState> Members { get; set; } = [];
     /// <summary>userId → mediaId → vote.</summary>
     public Dictionary<string, Dictionary<string, VoteRecord>> Votes { get; set; } = new();
@@ -80,8 +85,9 @@ public sealed class RoomState : ITrinityMessage
         var start = 0;
         for (var batch = 0; batch < Batches.Count; batch++)
         {
-            var items = Titles.GetRange(start, Batches[batch]);
-            queue.AddRange(StableShuffle.Shuffle(items, StableShuffle.Seed(RoomId, userId, batch.ToString())));
+            var items = StableShuffle.Shuffle(Titles.GetRange(start, Batches[batch]), StableShuffle.Seed(RoomId, userId, batch.ToString()));
+            if (FrontBatches.TryGetValue(batch, out var places)) queue.InsertRange(Math.Min(places.GetValueOrDefault(userId), queue.Count), items);
+            else queue.AddRange(items);
             start += Batches[batch];
         }
         return _queues[userId] = queue;
@@ -172,6 +178,7 @@ public sealed class RoomState : ITrinityMessage
                     Votes[voter][m.MediaId] = record with { Result = record.Result with { Matched = match } };
                 break;
             case TitlesRecommended r:
+                if (r.AtFront) FrontBatches[Batches.Count] = Members.ToDictionary(m => m.UserId, m => CurrentIndex(m.UserId));
                 Titles.AddRange(r.Titles);
                 Batches.Add(r.Titles.Count);
                 _queues.Clear();

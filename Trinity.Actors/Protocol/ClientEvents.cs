@@ -40,9 +40,13 @@ public sealed record MemberStatusChanged(string RoomId, long Seq, DateTime Times
     public string EventName => "memberStatusChanged";
 }
 
+/// <param name="Added">how many titles were added (0 when nothing fits)</param>
+/// <param name="Reading">what was understood, in the request's language; null for recommendations made before it existed</param>
+/// <param name="Reasons">why each title, aligned with <paramref name="MediaIds"/>; null likewise</param>
 public sealed record AiRecommendation(string RoomId, long Seq, DateTime Timestamp,
     string RequestedBy, IReadOnlyList<string> MediaIds, IReadOnlyList<string> Titles, IReadOnlyList<string> Genres,
-    string Reasoning, string EmotionalState, double Confidence, string Source) : IRoomNotification
+    string Reasoning, string EmotionalState, double Confidence, string Source,
+    int Added, string? Reading, IReadOnlyList<string>? Reasons, string? Language) : IRoomNotification
 {
     public string EventName => "aiRecommendation";
 }

@@ -11,8 +11,12 @@ public sealed record RecommendationRequest(string RoomId, string Mood, RoomFilte
     IReadOnlyList<MediaItem> Liked, int Count = 5);
 
 /// <param name="Source">"model" or "fallback"</param>
+/// <param name="Reading">what was understood of the request, in its language; null from recommenders that do not say</param>
+/// <param name="Reasons">why each title was picked, one per title, in the request's language</param>
+/// <param name="Language">"es" or "en": the language of the request</param>
 public sealed record Recommendation(IReadOnlyList<MediaItem> Titles, IReadOnlyList<string> Genres, string Reasoning,
-    string EmotionalState, double Confidence, string Source);
+    string EmotionalState, double Confidence, string Source,
+    string? Reading = null, IReadOnlyList<string>? Reasons = null, string? Language = null);
 
 /// <summary>Suggests titles for a mood. Runs outside the room actor; must not throw for a bad mood.</summary>
 public interface IRecommender

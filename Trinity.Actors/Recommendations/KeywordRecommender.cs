@@ -1,11 +1,12 @@
 using Trinity.Actors.Catalog;
-using Trinity.Actors.Protocol;
+using Trinity.Actors.Recommendations.Reading;
 
 namespace Trinity.Actors.Recommendations;
 
 /// <summary>
-/// The recommender that never fails: reads the mood with <see cref="MoodAnalyzer"/> and picks catalogue
-/// titles in the mood's genres that the room does not have yet, leaning towards what the room liked.
+/// The recommender that needs no model and never fails: reads the request with <see cref="RequestParser"/>
+/// (tones, genres, who is watching, constraints, negations, "like X", topics, mood) and ranks the catalogue
+/// with <see cref="RequestRanker"/>.
 /// </summary>
 public sealed class KeywordRecommender(ICatalog catalog) : IRecommender
 {
@@ -13,36 +14,16 @@ public sealed class KeywordRecommender(ICatalog catalog) : IRecommender
 
     public Task<Recommendation> RecommendAsync(RecommendationRequest request, CancellationToken cancellationToken = default)
     {
-        var reading = MoodAnalyzer.Read(request.Mood);
-        return Task.FromResult(new Recommendation(
-            Pick(catalog.All, request, reading.Genres),
-            reading.Genres,
-            $"Feeling {reading.EmotionalState}: {Describe(reading.Approach)} with {string.Join(", ", reading.Genres)}.",
-            reading.EmotionalState,
-            reading.Confidence,
-            SourceName));
+        var titles = catalog.All;
+        var reading = RequestParser.Read(request.Mood, titles);
+        return Task.FromResult(ReadingRecommendation.From(titles, request, reading, SourceName, null, Confidence(reading)));
     }
 
-    /// <summary>Titles in the mood's genres, within the room's other filters; the room's genre filter is relaxed only if nothing is left.</summary>
-    public static IReadOnlyList<MediaItem> Pick(IEnumerable<MediaItem> catalog, RecommendationRequest request, IReadOnlyList<string> genres)
+    /// <summary>The mood's own confidence, raised by every part of the request that was understood.</summary>
+    private static double Confidence(RequestReading r)
     {
-        var likedGenres = request.Liked.SelectMany(t => t.Genres).ToHashSet();
-        var candidates = catalog.Where(t => !request.Exclude.Contains(t.MediaId) && t.Genres.Any(genres.Contains)).ToArray();
-        var inFilters = candidates.Where(t => TitleSelection.Passes(t, request.Filters)).ToArray();
-        if (inFilters.Length == 0)
-            inFilters = candidates.Where(t => TitleSelection.Passes(t, request.Filters with { Genres = null })).ToArray();
-        return inFilters
-            .OrderByDescending(t => t.Genres.Count(genres.Contains) + t.Genres.Count(likedGenres.Contains))
-            .ThenByDescending(t => t.Rating)
-            .ThenBy(t => t.MediaId, StringComparer.Ordinal)
-            .Take(request.Count)
-            .ToArray();
+        var parts = r.Wanted.Count + r.Unwanted.Count + r.Topics.Count + (r.Like is null ? 0 : 1) + (r.Audience is null ? 0 : 1)
+            + (r.MediaType is null ? 0 : 1) + (r.Era is null ? 0 : 1) + (r.Country is null ? 0 : 1);
+        return Math.Min(0.9, Math.Max(r.Mood.Confidence, parts == 0 ? 0 : 0.5 + 0.1 * parts));
     }
-
-    private static string Describe(string approach) => approach switch
-    {
-        "catharsis" => "something to feel it through",
-        "escape" => "an escape",
-        _ => "a bit of both comfort and feeling",
-    };
 }

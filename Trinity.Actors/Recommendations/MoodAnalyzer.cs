@@ -20,7 +20,7 @@ public static class MoodAnalyzer
         new("anxious", "escape", ["comedy", "animation", "family"],
             ["ansioso", "ansiosa", "ansiosos", "ansiosas", "ansiedad", "anxious", "anxiety", "nervioso", "nerviosa", "nervous", "worried", "preocupado", "preocupada", "panic", "panico"]),
         new("stressed", "escape", ["comedy", "animation", "adventure"],
-            ["estresado", "estresada", "estresados", "estresadas", "estres", "stressed", "stress", "agobiado", "agobiada", "overwhelmed", "agotado", "agotada", "exhausted", "burned out", "burnout"]),
+            ["estresado", "estresada", "estresados", "estresadas", "estres", "stressed", "stress", "agobiado", "agobiada", "overwhelmed", "agotado", "agotada", "exhausted", "burned out", "burnout", "tired", "cansado", "cansada", "cansados", "cansadas"]),
         new("lonely", "mixed", ["romance", "drama", "family"],
             ["lonely", "loneliness", "alone", "soledad", "sola", "me siento solo", "aislado", "aislada", "isolated"]),
         new("angry", "catharsis", ["action", "thriller", "crime"],

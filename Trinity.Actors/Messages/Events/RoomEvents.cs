@@ -32,8 +32,13 @@ public sealed record VoteWithdrawn(long Seq, DateTime At, string UserId, string 
 public sealed record MatchFound(long Seq, DateTime At, string MediaId, string MediaTitle,
     IReadOnlyList<string> Participants, ConsensusMode MatchType, string? TriggeredBy) : IRoomEvent;
 
+/// <param name="Reading">what was understood, in the request's language (absent from older journals)</param>
+/// <param name="Reasons">why each title, one per title (absent from older journals)</param>
+/// <param name="Language">"es" or "en", the request's (absent from older journals)</param>
+/// <param name="AtFront">the titles go to the front of every member's remaining queue; older journals appended them</param>
 public sealed record TitlesRecommended(long Seq, DateTime At, string RequestedBy, IReadOnlyList<MediaItem> Titles,
-    IReadOnlyList<string> Genres, string Reasoning, string EmotionalState, double Confidence, string Source) : IRoomEvent;
+    IReadOnlyList<string> Genres, string Reasoning, string EmotionalState, double Confidence, string Source,
+    string? Reading = null, IReadOnlyList<string>? Reasons = null, string? Language = null, bool AtFront = false) : IRoomEvent;
 
 public sealed record ChatPosted(long Seq, DateTime At, string UserId, string DisplayName, string Text) : IRoomEvent;
 

@@ -1,13 +1,16 @@
 using System.Text.Json;
 using Trinity.Actors.Catalog;
 using Trinity.Actors.Domain;
+using Trinity.Actors.Recommendations.Reading;
 
 namespace Trinity.Actors.Recommendations.Model;
 
 /// <summary>
 /// Reads the model's small JSON answer however it arrives: inside code fences or prose, with keys in any
-/// casing or in Spanish (<c>Emotional_State</c>, <c>géneros</c>), genres as an array or a comma list.
-/// The first JSON object naming at least one catalogue genre wins; none gives null.
+/// casing or in Spanish (<c>Emotional_State</c>, <c>géneros</c>, <c>público</c>), lists as arrays or comma
+/// lists. Tones, audience and constraints are read with the same lexicon as a member's words
+/// (<see cref="RequestParser.CuesOf"/>). The first JSON object naming a catalogue genre, a known tone, a
+/// title or a topic wins; none gives null.
 /// </summary>
 public static class ModelAnswerParser
 {
@@ -19,6 +22,15 @@ public static class ModelAnswerParser
     private static readonly string[] ApproachKeys = ["approach", "enfoque", "strategy", "estrategia"];
     private static readonly string[] ReasoningKeys = ["reasoning", "razonamiento", "reason", "razon", "explanation", "explicacion"];
     private static readonly string[] ConfidenceKeys = ["confidence", "confianza"];
+    private static readonly string[] ToneKeys = ["tones", "tone", "tonos", "tono"];
+    private static readonly string[] AvoidKeys = ["avoid", "evitar", "exclude", "excluir", "negations", "negaciones", "without", "sin"];
+    private static readonly string[] AudienceKeys = ["audience", "publico", "audiencia", "watchers", "para"];
+    private static readonly string[] MediaTypeKeys = ["mediatype", "type", "tipo", "format", "formato"];
+    private static readonly string[] EraKeys = ["era", "epoca", "decade", "decada", "period"];
+    private static readonly string[] LengthKeys = ["length", "duracion", "duration"];
+    private static readonly string[] CountryKeys = ["country", "pais", "language", "idioma", "origin", "origen"];
+    private static readonly string[] LikeKeys = ["like", "similarto", "similar", "parecidaa", "como", "liketitle"];
+    private static readonly string[] TopicKeys = ["topics", "topic", "temas", "tema", "keywords", "palabrasclave", "about", "sobre"];
 
     private static readonly JsonDocumentOptions Lenient = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
@@ -46,16 +58,45 @@ public static class ModelAnswerParser
         var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var p in root.EnumerateObject()) fields.TryAdd(TextFold.Words(p.Name).Replace(" ", ""), p.Value);
 
-        var genres = GenreNames.ReadAll(Field(fields, GenreKeys) switch
-        {
-            { ValueKind: JsonValueKind.Array } a => a.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : null),
-            { ValueKind: JsonValueKind.String } s => s.GetString()!.Split(',', ';', '/'),
-            _ => [],
-        });
-        if (genres.Count == 0) return null;
+        var genres = GenreNames.ReadAll(List(Field(fields, GenreKeys)));
+        var tones = Keys(List(Field(fields, ToneKeys)), CueKind.Tone, CueKind.Genre);
+        var like = Text(Field(fields, LikeKeys));
+        var topics = List(Field(fields, TopicKeys)).Select(t => t?.Trim()).OfType<string>().Where(t => t.Length > 0).ToArray();
+        if (genres.Count == 0 && tones.Count == 0 && like.Length == 0 && topics.Length == 0) return null;
         return new ModelAnswer(genres, State(Text(Field(fields, StateKeys))), Approach(Text(Field(fields, ApproachKeys))),
-            Reasoning(Text(Field(fields, ReasoningKeys))), Confidence(Field(fields, ConfidenceKeys)));
+            Reasoning(Text(Field(fields, ReasoningKeys))), Confidence(Field(fields, ConfidenceKeys)))
+        {
+            Tones = tones,
+            Avoid = Keys(List(Field(fields, AvoidKeys)), CueKind.Tone, CueKind.Genre),
+            Audience = Audience(Text(Field(fields, AudienceKeys))),
+            MediaType = Keys([Text(Field(fields, MediaTypeKeys))], CueKind.Format).Select(k => (Protocol.MediaType?)Cues.Formats[k]).FirstOrDefault(),
+            Era = Keys([Text(Field(fields, EraKeys))], CueKind.Era).FirstOrDefault(),
+            Length = Keys([Text(Field(fields, LengthKeys))], CueKind.Length).FirstOrDefault(),
+            Country = Keys([Text(Field(fields, CountryKeys))], CueKind.Country).FirstOrDefault(),
+            Like = like.Length > 0 ? like : null,
+            Topics = topics,
+        };
     }
+
+    /// <summary>An array of strings, or one string listing them with commas.</summary>
+    private static IEnumerable<string?> List(JsonElement? e) => e switch
+    {
+        { ValueKind: JsonValueKind.Array } a => a.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString() : null),
+        { ValueKind: JsonValueKind.String } s => s.GetString()!.Split(',', ';', '/'),
+        _ => [],
+    };
+
+    private static IReadOnlyList<string> Keys(IEnumerable<string?> words, params CueKind[] kinds) =>
+        words.SelectMany(w => RequestParser.CuesOf(w)).Where(c => kinds.Contains(c.Kind)).Select(c => c.Key).Distinct().ToArray();
+
+    /// <summary>The audience as the prompt names it ("family" is an audience here, not the genre), or as a member would.</summary>
+    private static string? Audience(string raw) => TextFold.Words(raw) switch
+    {
+        "" or "null" or "none" => null,
+        "family" or "familia" => "with-family",
+        var folded when Cues.Audiences.ContainsKey(folded) => folded,
+        var folded => Keys([folded], CueKind.Audience).FirstOrDefault(),
+    };
 
     private static JsonElement? Field(Dictionary<string, JsonElement> fields, string[] keys) =>
         keys.Select(k => fields.TryGetValue(k, out var v) ? v : (JsonElement?)null).FirstOrDefault(v => v is not null);

@@ -5,13 +5,15 @@ using OpenAI;
 using OpenAI.Chat;
 using Trinity.Actors.Catalog;
 using Trinity.Actors.Hosting;
+using Trinity.Actors.Recommendations.Reading;
 using ChatMessage = Microsoft.Extensions.AI.ChatMessage;
 
 namespace Trinity.Actors.Recommendations.Model;
 
 /// <summary>
-/// Asks the chat model and maps its genres to catalogue titles (through <see cref="KeywordRecommender.Pick"/>,
-/// so the room's filters hold). Throws when the call fails or the answer is unusable: see <see cref="GuardedRecommender"/>.
+/// Asks the chat model for a reading of the request and ranks catalogue titles with it exactly as the
+/// fallback ranks its own (<see cref="RequestRanker"/>, so the room's filters hold). Throws when the call
+/// fails or the answer is unusable: see <see cref="GuardedRecommender"/>.
 /// </summary>
 public sealed class ModelRecommender(IChatClient chat, ICatalog catalog) : IRecommender
 {
@@ -22,13 +24,9 @@ public sealed class ModelRecommender(IChatClient chat, ICatalog catalog) : IReco
     {
         var response = await chat.GetResponseAsync(ModelPrompt.For(request), ModelPrompt.Options, cancellationToken);
         var answer = ModelAnswerParser.Parse(response.Text) ?? throw new UnusableModelAnswerException(response.Text);
-        return new Recommendation(
-            KeywordRecommender.Pick(catalog.All, request, answer.Genres),
-            answer.Genres,
-            answer.Reasoning ?? $"For feeling {answer.EmotionalState}: {string.Join(", ", answer.Genres)}.",
-            answer.EmotionalState,
-            answer.Confidence ?? DefaultConfidence,
-            SourceName);
+        var titles = catalog.All;
+        var reading = ModelReading.From(answer, RequestParser.Read(request.Mood, titles), titles);
+        return ReadingRecommendation.From(titles, request, reading, SourceName, answer.Reasoning, answer.Confidence ?? DefaultConfidence);
     }
 
     /// <summary>

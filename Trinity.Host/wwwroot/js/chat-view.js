@@ -93,10 +93,17 @@ export class ChatView {
 
   recommendation(r) {
     const who = this.store.room?.members.find((m) => m.userId === r.requestedBy)?.displayName ?? 'Someone';
+    // added, reading and reasons are absent from recommendations made before the server sent them.
+    const added = r.added ?? r.titles.length;
+    const es = r.language === 'es';
+    const count = added === 0 ? (es ? 'No se ha añadido nada' : 'Nothing added')
+      : es ? `${added} ${added === 1 ? 'sugerencia añadida' : 'sugerencias añadidas'}` : `${added} ${added === 1 ? 'suggestion' : 'suggestions'} added`;
     $('recommendations').replaceChildren(el('div', { class: 'recommendation' },
-      el('p', { text: `${who} asked; feeling ${r.emotionalState || 'curious'}.` }),
-      el('ul', {}, ...r.titles.map((t) => el('li', { text: t }))),
-      el('p', { class: 'hint', text: r.reasoning }),
-      el('p', { class: 'hint', text: `Added to everyone's list · ${r.source === 'model' ? 'from the model' : 'keyword picks'} · confidence ${Math.round((r.confidence ?? 0) * 100)}%` })));
+      el('p', { text: `${who} asked${r.reading ? '' : `; feeling ${r.emotionalState || 'curious'}`}.` }),
+      r.reading ? el('p', { class: 'reading', text: r.reading }) : null,
+      el('ul', {}, ...r.titles.map((t, i) => el('li', { text: r.reasons?.[i] ? `${t} — ${r.reasons[i]}` : t }))),
+      r.reasoning && r.reasoning !== r.reading ? el('p', { class: 'hint', text: r.reasoning }) : null,
+      el('p', { class: 'hint', 'data-testid': 'recommendation-count',
+        text: `${count} · ${r.source === 'model' ? 'from the model' : 'keyword picks'} · confidence ${Math.round((r.confidence ?? 0) * 100)}%` })));
   }
 }
