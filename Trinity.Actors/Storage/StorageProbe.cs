@@ -15,8 +15,17 @@ public sealed class StorageProbe : ReceiveActor, IWithTimers
 {
     public static readonly TimeSpan HealthyInterval = TimeSpan.FromSeconds(2);
     public static readonly TimeSpan FailingInterval = TimeSpan.FromMilliseconds(500);
-    /// <summary>A store that has not answered in this long counts as failed.</summary>
-    public static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(3);
+    /// <summary>
+    /// A store that has not answered in this long counts as failed. While it works, a slow store is judged
+    /// by its own circuit breaker (a call longer than its call-timeout, 5 s, fails, as a room's would), so
+    /// a slow moment under load does not turn the node away; this only catches one that does not answer.
+    /// </summary>
+    public static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// Before the first success and while failing, a shorter wait: a journal that is still setting up its
+    /// tables at start can lose the first message, and readiness should not wait 10 s on it.
+    /// </summary>
+    public static readonly TimeSpan UncertainAnswerTimeout = TimeSpan.FromSeconds(2);
 
     private sealed class Probe : INoSerializationVerificationNeeded
     {
@@ -80,25 +89,26 @@ public sealed class StorageProbe : ReceiveActor, IWithTimers
         if (_diskPath is not null && FreeBytes(_diskPath) is var free && free < _minFreeBytes)
             return $"{free / (1024 * 1024)} MB free on the data disk, below the floor of {_minFreeBytes / (1024 * 1024)} MB";
         var persistence = Persistence.Instance.Apply(Context.System);
+        var timeout = _health is { Checked: true, CanWrite: true } ? AnswerTimeout : UncertainAnswerTimeout;
         var seq = DateTime.UtcNow.Ticks;
         try
         {
             var journal = persistence.JournalFor(null);
             var write = new AtomicWrite(new Persistent("probe", seq, _persistenceId, "", false, ActorRefs.NoSender, _writerGuid));
             if (await journal.Ask<object>(replyTo => new WriteMessages(new IPersistentEnvelope[] { write }, replyTo, 1),
-                    AnswerTimeout, CancellationToken.None) is not WriteMessagesSuccessful)
+                    timeout, CancellationToken.None) is not WriteMessagesSuccessful)
                 return "the journal refused a write";
             journal.Tell(new DeleteMessagesTo(_persistenceId, seq, Self));
 
             var snapshots = persistence.SnapshotStoreFor(null);
-            var saved = await snapshots.Ask<object>(new SaveSnapshot(new SnapshotMetadata(_persistenceId, seq, DateTime.UtcNow), "probe"), AnswerTimeout);
+            var saved = await snapshots.Ask<object>(new SaveSnapshot(new SnapshotMetadata(_persistenceId, seq, DateTime.UtcNow), "probe"), timeout);
             if (saved is not SaveSnapshotSuccess) return "the snapshot store refused a write";
             snapshots.Tell(new DeleteSnapshots(_persistenceId, new SnapshotSelectionCriteria(seq)), Self);
             return null;
         }
         catch (AskTimeoutException)
         {
-            return $"the journal or snapshot store did not answer in {AnswerTimeout.TotalSeconds:0} s";
+            return $"the journal or snapshot store did not answer in {timeout.TotalSeconds:0} s";
         }
     }
 
