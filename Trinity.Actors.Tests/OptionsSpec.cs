@@ -62,4 +62,14 @@ public sealed class OptionsSpec
 
         Assert.StartsWith(key + " ", error.Message);
     }
+
+    [Fact]
+    public void A_negative_free_disk_floor_is_refused_at_start_naming_its_key()
+    {
+        var options = new TrinityOptions { Persistence = new PersistenceOptions { MinFreeDiskMb = -1 } };
+
+        var error = Assert.Throws<InvalidOperationException>(() => Services(options));
+
+        Assert.StartsWith("Trinity:Persistence:MinFreeDiskMb ", error.Message);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Akka.Actor;
+using Trinity.Actors.Messages.Commands;
 using Trinity.Actors.Messages.Queries;
 using Trinity.Actors.Protocol;
 using Trinity.Actors.Serialization;
@@ -40,6 +41,35 @@ public sealed class RoomRecoverySpec(ITestOutputHelper output) : RoomActorSpecBa
         // An acknowledged vote stays idempotent across the restart: a retry gets the first result.
         var retried = Vote(recovered, roomId, "ana", ana.Queue[0].MediaId, VoteType.Like, "first");
         Assert.Equal((firstVote.Progress, firstVote.NextMediaId), (retried.Progress, retried.NextMediaId));
+    }
+
+    [Fact]
+    public void A_connection_that_missed_more_than_the_room_remembers_is_shown_a_gap_in_seq()
+    {
+        var settings = Settings with { SnapshotEvery = 3 };
+        var room = Room("gap", settings);
+        var ana = Create(room, "gap", "ana", Unanimous(), Subscriber());
+        Join(room, "gap", "ben", Subscriber()); // seq 2, 3 (a snapshot at 3)
+        Vote(room, "gap", "ana", ana.Queue[0].MediaId); // seq 4
+        Vote(room, "gap", "ana", ana.Queue[1].MediaId); // seq 5
+        Vote(room, "gap", "ana", ana.Queue[2].MediaId); // seq 6, a snapshot
+        Watch(room);
+        room.Tell(PoisonPill.Instance);
+        ExpectTerminated(room);
+        var recovered = Room("gap", settings); // from the snapshot at 6: it remembers no event
+        var connection = CreateTestProbe();
+
+        recovered.Tell(new Resubscribe("gap", "ben", connection.Ref, AfterSeq: 3));
+
+        connection.ExpectMsg<SubscribedToRoom>(s => s.RoomId == "gap");
+        var next = connection.ExpectMsg<MemberStatusChanged>();
+        Assert.Equal(("ben", true, 7L), (next.UserId, next.Online, next.Seq)); // 4..6 missing: the client resyncs
+        // Another connection that missed as much now gets the remembered event 7: the gap shows as well.
+        var second = CreateTestProbe();
+        recovered.Tell(new Resubscribe("gap", "ben", second.Ref, AfterSeq: 3));
+        second.ExpectMsg<SubscribedToRoom>();
+        Assert.Equal(7L, second.ExpectMsg<MemberStatusChanged>().Seq);
+        second.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
     }
 
     private static string Json(RoomSnapshot snapshot) => JsonSerializer.Serialize(snapshot, TrinityJson.Options);

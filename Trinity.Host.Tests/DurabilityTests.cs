@@ -23,6 +23,13 @@ public sealed class DurabilityTests(ITestOutputHelper output)
         Assert.Equal(sqlite ? 1 : 3, config.GetInt("akka.persistence.journal.sql.parallelism"));
         Assert.Equal(!sqlite, config.GetBoolean("akka.persistence.journal.sql.use-clone-connection"));
         Assert.Equal(!sqlite, config.GetBoolean("akka.persistence.snapshot-store.sql.use-clone-connection"));
+        // Storage that fails is noticed fast and tried again fast (StorageFailureTests measure the effect).
+        foreach (var store in new[] { "journal", "snapshot-store" })
+        {
+            Assert.Equal(TimeSpan.FromSeconds(1), config.GetTimeSpan($"akka.persistence.{store}.sql.circuit-breaker.reset-timeout"));
+            Assert.Equal(5, config.GetInt($"akka.persistence.{store}.sql.circuit-breaker.max-failures"));
+        }
+        Assert.Equal(TimeSpan.FromSeconds(10), config.GetTimeSpan("akka.persistence.journal.sql.recovery-event-timeout"));
     }
 
     [Fact]

@@ -14,9 +14,9 @@ public static class TestCluster
     }
 
     /// <summary>The settings of one node of a test cluster whose seed listens on <paramref name="seedPort"/>.</summary>
-    public static string[] Node(int port, int seedPort) =>
+    public static string[] Node(int port, int seedPort, string? connectionString = null) =>
     [
-        "--Trinity:Persistence:Provider=postgres", $"--Trinity:Persistence:ConnectionString={TestPostgres.ConnectionString}",
+        "--Trinity:Persistence:Provider=postgres", $"--Trinity:Persistence:ConnectionString={connectionString ?? TestPostgres.ConnectionString}",
         $"--Trinity:Cluster:Port={port}", $"--Trinity:Cluster:Seeds=akka.tcp://trinity@127.0.0.1:{seedPort}",
         "--Trinity:Cluster:StableAfter=00:00:03",
     ];

@@ -49,8 +49,9 @@ public static class TrinityApp
         ErrorCodeHubProtocol.DecorateAll(builder.Services);
         builder.Services.AddHostedService<ShutdownNotice>();
         builder.Services.AddTrinityMetrics();
-        builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("cluster-and-journal", tags: ["ready"]);
-        builder.Services.AddAkka(TrinityAkkaExtensions.SystemName, (akka, _) => akka.AddTrinity(options));
+        builder.Services.AddHealthChecks();
+        builder.Services.AddSingleton<StorageReadinessCheck>();
+        builder.Services.AddAkka(TrinityAkkaExtensions.SystemName, (akka, _) => akka.AddTrinity(options).AddTrinityHealthChecks());
 
         configure?.Invoke(builder);
         var app = builder.Build();
@@ -69,8 +70,8 @@ public static class TrinityApp
         // Invite links open the web client, which joins by the code in its path.
         app.MapFallbackToFile("/join/{inviteCode}", "index.html");
         app.MapTrinityMetrics();
-        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthChecks.Live) });
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthChecks.Ready) });
         return app;
     }
 }

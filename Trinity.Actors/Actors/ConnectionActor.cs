@@ -12,7 +12,7 @@ namespace Trinity.Actors.Actors;
 /// it the connection is cut off and the buffer freed: the client reconnects and resyncs from a
 /// snapshot. Rooms never wait, and memory per connection stays bounded.
 /// </summary>
-public sealed class ConnectionActor : ReceiveActor
+public sealed class ConnectionActor : ReceiveActor, IWithTimers
 {
     private sealed class Pushed : INoSerializationVerificationNeeded
     {
@@ -20,6 +20,9 @@ public sealed class ConnectionActor : ReceiveActor
     }
 
     private sealed record PushFailed(Exception Cause) : INoSerializationVerificationNeeded;
+
+    /// <summary>Time to ask a stopped room again to follow it; <see cref="Attempt"/> counts from 0.</summary>
+    private sealed record FollowAgain(string RoomId, int Attempt) : INoSerializationVerificationNeeded;
 
     /// <summary>How many events this connection has dropped for being slow (for tests and metrics).</summary>
     public sealed record GetDropped : INoSerializationVerificationNeeded
@@ -29,11 +32,21 @@ public sealed class ConnectionActor : ReceiveActor
 
     public const string SlowClientReason = "the client did not read its events fast enough";
 
+    /// <summary>
+    /// A stopped room is asked again after 0.25 s, 0.5 s, 1 s, then every 2 s until it answers: a room
+    /// that cannot recover yet (storage down) is asked again, never given up while the connection lives.
+    /// </summary>
+    public static TimeSpan FollowAgainAfter(int attempt) =>
+        TimeSpan.FromMilliseconds(Math.Min(2000, 250 << Math.Min(attempt, 3)));
+
     private readonly string _connectionId;
     private readonly IClientPush _push;
     private readonly IActorRef _rooms;
-    /// <summary>The rooms this connection follows: the room actor now sending events, and as whom.</summary>
-    private readonly Dictionary<string, (IActorRef Room, string UserId)> _following = new();
+    /// <summary>
+    /// The rooms this connection follows: the room actor now sending events (null while that room is
+    /// stopped and asked again), and as whom.
+    /// </summary>
+    private readonly Dictionary<string, (IActorRef? Room, string UserId)> _following = new();
     /// <summary>The last seq this connection received of each room it follows.</summary>
     private readonly Dictionary<string, long> _lastSeq = new();
     private readonly int _bufferLimit;
@@ -48,6 +61,8 @@ public sealed class ConnectionActor : ReceiveActor
     public static Props Props(string connectionId, IClientPush push, int bufferLimit, IActorRef rooms) =>
         Akka.Actor.Props.Create(() => new ConnectionActor(connectionId, push, bufferLimit, rooms));
 
+    public ITimerScheduler Timers { get; set; } = null!;
+
     public ConnectionActor(string connectionId, IClientPush push, int bufferLimit, IActorRef rooms)
     {
         _connectionId = connectionId;
@@ -55,22 +70,33 @@ public sealed class ConnectionActor : ReceiveActor
         _bufferLimit = bufferLimit;
         _rooms = rooms;
 
-        // A room that stops (handed over to another node, or its node died) is followed again through the
-        // shard region: it recovers from the journal wherever it lands and subscribes this connection anew.
+        // A room that stops (its storage failed, it was handed over to another node, or its node died) is
+        // followed again through the shard region until the room, recovered wherever it landed, answers.
         Receive<SubscribedToRoom>(s =>
         {
+            Timers.Cancel(s.RoomId);
             _following[s.RoomId] = (Sender, s.UserId);
             Context.Watch(Sender);
         });
         Receive<UnsubscribedFromRoom>(u =>
         {
-            if (_following.Remove(u.RoomId, out var was)) Context.Unwatch(was.Room);
+            Timers.Cancel(u.RoomId);
+            if (_following.Remove(u.RoomId, out var was) && was.Room is not null) Context.Unwatch(was.Room);
             _lastSeq.Remove(u.RoomId);
         });
         Receive<Terminated>(t =>
         {
-            foreach (var (roomId, (room, userId)) in _following.Where(f => f.Value.Room.Equals(t.ActorRef)).ToArray())
-                _rooms.Tell(new Resubscribe(roomId, userId, Self, _lastSeq.GetValueOrDefault(roomId)));
+            foreach (var (roomId, (_, userId)) in _following.Where(f => t.ActorRef.Equals(f.Value.Room)).ToArray())
+            {
+                _following[roomId] = (null, userId);
+                Self.Tell(new FollowAgain(roomId, 0));
+            }
+        });
+        Receive<FollowAgain>(f =>
+        {
+            if (!_following.TryGetValue(f.RoomId, out var following) || following.Room is not null) return;
+            _rooms.Tell(new Resubscribe(f.RoomId, following.UserId, Self, _lastSeq.GetValueOrDefault(f.RoomId)));
+            Timers.StartSingleTimer(f.RoomId, f with { Attempt = f.Attempt + 1 }, FollowAgainAfter(f.Attempt));
         });
         Receive<IClientEvent>(e =>
         {

@@ -13,6 +13,7 @@ using Trinity.Actors.Messages.Queries;
 using Trinity.Actors.Protocol;
 using Trinity.Actors.Recommendations;
 using Trinity.Actors.Serialization;
+using Trinity.Actors.Storage;
 
 namespace Trinity.Actors.Actors;
 
@@ -20,6 +21,10 @@ namespace Trinity.Actors.Actors;
 /// One room, event-sourced: every change is persisted before anyone hears of it, then applied, sent to
 /// the subscribed connections with its seq, and only then acknowledged. Consensus is decided by the
 /// <see cref="MatchDetector"/> child; while it answers, other commands wait in the stash.
+/// A write that fails stops the room (Akka.Persistence cannot know what was stored): whoever waits on
+/// it is answered UNAVAILABLE at once, and the node hears that its storage failed. Commands that wait
+/// in a stopped room's stash reach <see cref="UnansweredCommands"/>; the shard entity restarts the room
+/// with a backoff (<see cref="Hosting.TrinityAkkaExtensions.AddRoomActors"/>).
 /// </summary>
 public sealed class RoomActor : ReceivePersistentActor, IWithTimers
 {
@@ -39,6 +44,8 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     /// <summary>Subscribed ConnectionActors and the user each belongs to; death-watched.</summary>
     private readonly Dictionary<IActorRef, string> _subscribers = new();
+    /// <summary>Callers whose answer waits on a write that is not done yet.</summary>
+    private readonly HashSet<IActorRef> _awaiting = new();
     private RoomState _state = new();
     /// <summary>The latest wire events (rebuilt during recovery too), for connections that follow the room again.</summary>
     private readonly Queue<IRoomNotification> _recent = new();
@@ -66,7 +73,7 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
 
         Command<CreateRoom>(c => Guarded(() => Create(c), requireCreated: false));
         Command<JoinRoom>(c => Guarded(() => Join(c)));
-        Command<Resubscribe>(c => Guarded(() => Resubscribe(c)));
+        Command<Resubscribe>(Resubscribe);
         Command<GetRoomState>(q => Guarded(() =>
         {
             RoomRules.RequireMember(_state, q.UserId);
@@ -127,36 +134,45 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
     private void Create(CreateRoom c)
     {
         var titles = TitleSelection.ForRoom(_catalog.All, c.Settings.Filters, c.Settings.QueueSize, c.RoomId);
-        var sender = Sender;
+        var sender = Awaiting();
         PersistThen(RoomRules.Create(_state, c, titles, Now), () =>
         {
             StartInactivityChecks();
             Subscribe(c.Subscriber, c.UserId);
-            sender.Tell(_state.SnapshotFor(c.UserId));
+            Answer(sender, _state.SnapshotFor(c.UserId));
         });
     }
 
     private void Join(JoinRoom c)
     {
         var online = c.Subscriber is not null || _subscribers.ContainsValue(c.UserId);
-        var sender = Sender;
+        var sender = Awaiting();
         PersistThen(RoomRules.Join(_state, c.UserId, c.DisplayName, online, Now), () =>
         {
             Subscribe(c.Subscriber, c.UserId);
-            sender.Tell(_state.SnapshotFor(c.UserId));
+            Answer(sender, _state.SnapshotFor(c.UserId));
         });
     }
 
+    /// <summary>
+    /// Follows a connection again whose room had stopped. The subscription comes first and needs no write;
+    /// then what it missed: every event it missed that the room still remembers, which, when they don't
+    /// reach back far enough, shows the client a gap in seq, and it fetches a snapshot (PROTOCOL.md
+    /// section 4). Coming online is recorded last, best-effort; when nothing missed is remembered, that
+    /// event is recorded anyway, so the gap shows.
+    /// </summary>
     private void Resubscribe(Resubscribe c)
     {
-        if (!_state.IsMember(c.UserId) || _subscribers.ContainsKey(c.Subscriber)) return;
-        PersistThen(RoomRules.Join(_state, c.UserId, _state.Member(c.UserId)!.DisplayName, online: true, Now), () =>
+        if (!_state.IsCreated || !_state.IsMember(c.UserId))
         {
-            Subscribe(c.Subscriber, c.UserId);
-            // Only a complete run of missed events helps; otherwise the client's seq check resyncs it.
-            if (_recent.TryPeek(out var oldest) && oldest.Seq <= c.AfterSeq + 1)
-                foreach (var missed in _recent.Where(n => n.Seq > c.AfterSeq)) c.Subscriber.Tell(missed);
-        });
+            c.Subscriber.Tell(new UnsubscribedFromRoom(_roomId));
+            return;
+        }
+        if (!Subscribe(c.Subscriber, c.UserId)) return;
+        var missed = _recent.Where(n => n.Seq > c.AfterSeq).ToArray();
+        foreach (var notification in missed) c.Subscriber.Tell(notification);
+        var gapUnseen = missed.Length == 0 && _state.Seq > c.AfterSeq;
+        PersistThen(RoomRules.Join(_state, c.UserId, _state.Member(c.UserId)!.DisplayName, online: true, Now, announce: gapUnseen), () => { });
     }
 
     /// <summary>Applies an event, replayed or new, and keeps its wire event among the recent ones.</summary>
@@ -180,14 +196,14 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
             Sender.Tell(first);
             return;
         }
-        var sender = Sender;
+        var sender = Awaiting();
         PersistThen(decision.Events, () => CheckConsensus(new MatchDetector.CheckTitle(c.MediaId), c.UserId,
-            () => sender.Tell(_state.VotesOf(c.UserId)[c.MediaId].Result)));
+            () => Answer(sender, _state.VotesOf(c.UserId)[c.MediaId].Result)));
     }
 
     private void Leave(LeaveRoom c)
     {
-        var sender = Sender;
+        var sender = Awaiting();
         PersistThen(RoomRules.Leave(_state, c.UserId, Now), () =>
         {
             foreach (var subscriber in SubscribersOf(c.UserId))
@@ -196,14 +212,14 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
                 Context.Unwatch(subscriber);
                 subscriber.Tell(new UnsubscribedFromRoom(_roomId));
             }
-            CheckConsensus(MatchDetector.CheckAllTitles.Instance, null, () => sender.Tell(new LeftRoom(_roomId)));
+            CheckConsensus(MatchDetector.CheckAllTitles.Instance, null, () => Answer(sender, new LeftRoom(_roomId)));
         });
     }
 
     private void Close(CloseRoom c)
     {
-        var sender = Sender;
-        PersistThen(RoomRules.Close(_state, c.UserId, Now), () => sender.Tell(_state.SnapshotFor(c.UserId)));
+        var sender = Awaiting();
+        PersistThen(RoomRules.Close(_state, c.UserId, Now), () => Answer(sender, _state.SnapshotFor(c.UserId)));
     }
 
     private void Decide(DecideNow c)
@@ -230,8 +246,8 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
     {
         if (c.ToUserId is null)
         {
-            var sender = Sender;
-            PersistThen(RoomRules.Chat(_state, c.UserId, c.Text, Now), () => sender.Tell(new MessageDelivered(true)));
+            var sender = Awaiting();
+            PersistThen(RoomRules.Chat(_state, c.UserId, c.Text, Now), () => Answer(sender, new MessageDelivered(true)));
             return;
         }
         var from = RoomRules.PrivateMessage(_state, c.UserId, c.ToUserId);
@@ -267,11 +283,55 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
         PersistThen(RoomRules.WentOffline(_state, userId, Now), () => { });
     }
 
-    private void Subscribe(IActorRef? subscriber, string userId)
+    /// <summary>Subscribes a connection; false when it already was (then it is only told so again).</summary>
+    private bool Subscribe(IActorRef? subscriber, string userId)
     {
-        if (subscriber is null || !_subscribers.TryAdd(subscriber, userId)) return;
-        Context.Watch(subscriber);
+        if (subscriber is null) return false;
+        var added = _subscribers.TryAdd(subscriber, userId);
+        if (added) Context.Watch(subscriber);
         subscriber.Tell(new SubscribedToRoom(_roomId, userId));
+        return added;
+    }
+
+    /// <summary>The current caller, whose answer waits on a write: told UNAVAILABLE if the write fails.</summary>
+    private IActorRef Awaiting()
+    {
+        _awaiting.Add(Sender);
+        return Sender;
+    }
+
+    private void Answer(IActorRef caller, object answer)
+    {
+        _awaiting.Remove(caller);
+        caller.Tell(answer);
+    }
+
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        base.OnPersistFailure(cause, @event, sequenceNr);
+        StorageFailed(cause);
+    }
+
+    /// <summary>Not stored, so nothing changed; but the events after it were numbered for it, so the room restarts.</summary>
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+    {
+        base.OnPersistRejected(cause, @event, sequenceNr);
+        StorageFailed(cause);
+        Context.Stop(Self);
+    }
+
+    protected override void OnRecoveryFailure(Exception reason, object? message = null)
+    {
+        base.OnRecoveryFailure(reason, message);
+        Context.System.EventStream.Publish(new StorageHealth.Failed(reason.Message));
+    }
+
+    private void StorageFailed(Exception cause)
+    {
+        foreach (var caller in _awaiting)
+            caller.Tell(new CommandRejected(ErrorCodes.Unavailable, "the room could not store this; safe to retry"));
+        _awaiting.Clear();
+        Context.System.EventStream.Publish(new StorageHealth.Failed(cause.Message));
     }
 
     /// <summary>
@@ -346,6 +406,7 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
         }
         catch (TrinityException e)
         {
+            _awaiting.Remove(Sender);
             Sender.Tell(new CommandRejected(e.Code, e.Detail));
         }
     }

@@ -22,7 +22,8 @@ public static class RoomRules
     }
 
     /// <param name="online">whether the user has a live connection subscribed after this join</param>
-    public static IReadOnlyList<IRoomEvent> Join(RoomState s, string userId, string displayName, bool online, DateTime now)
+    /// <param name="announce">a member's presence event even when nothing changed (it shows a follower a gap in seq)</param>
+    public static IReadOnlyList<IRoomEvent> Join(RoomState s, string userId, string displayName, bool online, DateTime now, bool announce = false)
     {
         var member = s.Member(userId);
         var seq = s.Seq;
@@ -36,7 +37,7 @@ public static class RoomRules
                 : new MemberPresenceChanged(++seq, now, userId, MemberStatus.Active, online);
             return [joined, new RoomStatusChanged(++seq, now, s.Status, StateChangeReason.MemberJoined)];
         }
-        if (member.Status == MemberStatus.Inactive || member.Online != online)
+        if (announce || member.Status == MemberStatus.Inactive || member.Online != online)
             return [new MemberPresenceChanged(++seq, now, userId, MemberStatus.Active, online)];
         return [];
     }

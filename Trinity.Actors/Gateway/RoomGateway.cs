@@ -5,19 +5,22 @@ using Trinity.Actors.Hosting;
 using Trinity.Actors.Messages.Commands;
 using Trinity.Actors.Messages.Queries;
 using Trinity.Actors.Protocol;
+using Trinity.Actors.Storage;
 
 namespace Trinity.Actors.Gateway;
 
 /// <summary>
 /// The one way in for the hub and the REST API: validates a request (VALIDATION_FAILED naming the
 /// field), sends it to its room through the shard region and turns the answer into a result or a
-/// <see cref="TrinityException"/>. A room that does not answer in time is UNAVAILABLE.
+/// <see cref="TrinityException"/>. A room that does not answer in time is UNAVAILABLE, and so, at
+/// once, is every call that would write while this node cannot store events (<see cref="StorageHealth"/>).
 /// </summary>
 public sealed class RoomGateway(
     IRequiredActor<RoomRegion> rooms,
     IRequiredActor<InviteCodeRegion> inviteCodes,
     IRequiredActor<UserRoomsRegion> userRooms,
-    RoomOptions options)
+    RoomOptions options,
+    StorageHealth storage)
 {
     public const int MaxTextLength = 1000;
     public const int MaxMoodLength = 500;
@@ -26,6 +29,7 @@ public sealed class RoomGateway(
     public async Task<RoomSnapshot> CreateAsync(Caller caller, CreateRoomRequest? request, IActorRef? subscriber)
     {
         var settings = RoomSettings.From(request);
+        storage.ThrowIfCannotWrite();
         var roomId = Identifiers.NewRoomId();
         var code = await ClaimInviteCodeAsync(roomId);
         var snapshot = await AskAsync<RoomSnapshot>(rooms.ActorRef,
@@ -43,6 +47,7 @@ public sealed class RoomGateway(
             roomId = RoomId(id);
         else
             throw TrinityException.Validation("roomId", "or inviteCode is required");
+        storage.ThrowIfCannotWrite();
         var snapshot = await AskAsync<RoomSnapshot>(rooms.ActorRef, new JoinRoom(roomId, caller.UserId, caller.DisplayName, subscriber));
         Remember(caller, snapshot, snapshot.CreatorId == caller.UserId ? MemberRole.Creator : MemberRole.Member);
         return snapshot;
@@ -50,7 +55,9 @@ public sealed class RoomGateway(
 
     public async Task<LeftRoom> LeaveAsync(Caller caller, RoomRequest? request)
     {
-        var left = await AskAsync<LeftRoom>(rooms.ActorRef, new LeaveRoom(RoomId(request?.RoomId), caller.UserId));
+        var roomId = RoomId(request?.RoomId);
+        storage.ThrowIfCannotWrite();
+        var left = await AskAsync<LeftRoom>(rooms.ActorRef, new LeaveRoom(roomId, caller.UserId));
         userRooms.ActorRef.Tell(new ForgetMembership(caller.UserId, left.RoomId));
         return left;
     }
@@ -61,6 +68,7 @@ public sealed class RoomGateway(
         var mediaId = Required(request!.MediaId, "mediaId", 200);
         var voteType = request.VoteType ?? throw TrinityException.Validation("voteType", "is required (like or dislike)");
         if (request.VoteId is { Length: > 100 }) throw TrinityException.Validation("voteId", "must be at most 100 characters");
+        storage.ThrowIfCannotWrite();
         return AskAsync<VoteResult>(rooms.ActorRef, new CastVote(roomId, caller.UserId, mediaId, voteType, request.VoteId));
     }
 
@@ -81,6 +89,7 @@ public sealed class RoomGateway(
     {
         var roomId = RoomId(request?.RoomId);
         var mood = Required(request!.Mood, "mood", MaxMoodLength);
+        storage.ThrowIfCannotWrite();
         return AskAsync<RecommendationsAccepted>(rooms.ActorRef, new RequestRecommendations(roomId, caller.UserId, mood));
     }
 
@@ -89,11 +98,16 @@ public sealed class RoomGateway(
         var roomId = RoomId(request?.RoomId);
         var text = Required(request!.Text, "text", MaxTextLength);
         var to = request.ToUserId is null ? null : Required(request.ToUserId, "toUserId", 200);
+        if (to is null) storage.ThrowIfCannotWrite(); // a private message is not stored
         return AskAsync<MessageDelivered>(rooms.ActorRef, new SendChat(roomId, caller.UserId, text, to));
     }
 
-    public Task<RoomSnapshot> CloseAsync(Caller caller, RoomRequest? request) =>
-        AskAsync<RoomSnapshot>(rooms.ActorRef, new CloseRoom(RoomId(request?.RoomId), caller.UserId));
+    public Task<RoomSnapshot> CloseAsync(Caller caller, RoomRequest? request)
+    {
+        var roomId = RoomId(request?.RoomId);
+        storage.ThrowIfCannotWrite();
+        return AskAsync<RoomSnapshot>(rooms.ActorRef, new CloseRoom(roomId, caller.UserId));
+    }
 
     public Task<RoomStats> StatsAsync(string roomId) => AskAsync<RoomStats>(rooms.ActorRef, new GetRoomStats(RoomId(roomId)));
 

@@ -14,6 +14,8 @@ using Trinity.Actors.Diagnostics;
 using Trinity.Actors.Catalog.Tmdb;
 using Trinity.Actors.Recommendations;
 using Trinity.Actors.Recommendations.Model;
+using Trinity.Actors.Storage;
+using Akka.Pattern;
 
 namespace Trinity.Actors.Hosting;
 
@@ -52,24 +54,48 @@ public static class TrinityAkkaExtensions
         return builder;
     }
 
+    /// <summary>
+    /// The journal and snapshot store, and what keeps an eye on them: the storage probe behind readiness
+    /// and the gateway's fail-fast, and the answerer of calls lost in stopped rooms.
+    /// </summary>
     public static AkkaConfigurationBuilder AddTrinityPersistence(this AkkaConfigurationBuilder builder, TrinityOptions options)
     {
         var (connectionString, provider) = TrinityPersistence.Resolve(options);
-        if (provider != TrinityPersistence.SqliteProvider) return builder.WithSqlPersistence(connectionString, provider);
+        var sqlite = provider == TrinityPersistence.SqliteProvider;
+        builder
+            .AddHocon(TrinityPersistence.FailFastHocon, HoconAddMode.Prepend)
+            .WithActors((system, _, resolver) =>
+            {
+                system.ActorOf(Props.Create(() => new UnansweredCommands()), "unanswered-commands");
+                system.ActorOf(StorageProbe.Props(resolver.GetService<StorageHealth>(),
+                    sqlite ? TrinityPersistence.SqliteDirectory(connectionString) : null,
+                    options.Persistence.MinFreeDiskMb * 1024 * 1024), "storage-probe");
+            });
+        if (!sqlite) return builder.WithSqlPersistence(connectionString, provider);
         TrinityPersistence.PrepareSqlite(connectionString);
         return builder
             .AddHocon(TrinityPersistence.SqliteJournalHocon, HoconAddMode.Prepend)
             .WithSqlPersistence(TrinityPersistence.SqliteDataOptions(connectionString, options.Persistence));
     }
 
+    /// <summary>
+    /// Each room's entity is a backoff supervisor: a room that stopped because its storage failed is started
+    /// again after 0.2 s, doubling up to 2 s while it keeps failing, not once per message that reaches it.
+    /// Meanwhile its messages go to dead letters and are answered UNAVAILABLE (<see cref="UnansweredCommands"/>).
+    /// </summary>
     public static AkkaConfigurationBuilder AddRoomActors(this AkkaConfigurationBuilder builder, RoomOptions rooms)
     {
         var settings = new RoomActorSettings(rooms.InactiveAfter, rooms.IdleAfter, rooms.SnapshotEvery);
         return builder.WithShardRegion<RoomRegion>("room",
-            (_, _, resolver) => roomId => RoomActor.Props(roomId, settings,
-                resolver.GetService<ICatalog>(), resolver.GetService<IRecommender>(), resolver.GetService<TimeProvider>()),
+            (_, _, resolver) => roomId => BackoffSupervisor.Props(
+                RoomActor.Props(roomId, settings, resolver.GetService<ICatalog>(), resolver.GetService<IRecommender>(),
+                    resolver.GetService<TimeProvider>()),
+                "room", RoomRestartMinBackoff, RoomRestartMaxBackoff, randomFactor: 0.2),
             new TrinityMessageExtractor(), ShardOptions());
     }
+
+    public static readonly TimeSpan RoomRestartMinBackoff = TimeSpan.FromMilliseconds(200);
+    public static readonly TimeSpan RoomRestartMaxBackoff = TimeSpan.FromSeconds(2);
 
     /// <summary>Invite codes and each user's room list: small persistent entities, sharded like rooms.</summary>
     public static AkkaConfigurationBuilder AddDirectoryActors(this AkkaConfigurationBuilder builder) =>
@@ -93,7 +119,12 @@ public static class TrinityAkkaExtensions
     {
         options.Catalog.Tmdb.Validate();
         options.Ai.Validate();
+        options.Persistence.Validate();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<StorageHealth>();
+        if (options.Persistence.Provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
+            services.AddHostedService(sp => new SqliteCheckpointer(TrinityPersistence.Resolve(options).ConnectionString,
+                sp.GetRequiredService<ILogger<SqliteCheckpointer>>()));
         services.AddSingleton<EmbeddedCatalog>();
         if (options.Catalog.Tmdb.IsConfigured)
         {

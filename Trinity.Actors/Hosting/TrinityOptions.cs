@@ -57,4 +57,12 @@ public sealed class PersistenceOptions
     /// cut can lose the last moments; <c>full</c> also syncs the disk at every write.
     /// </summary>
     public string SqliteSynchronous { get; set; } = "normal";
+    /// <summary>
+    /// Free space (MB) the SQLite file's disk must keep: below it the node turns not-ready and refuses
+    /// writes (UNAVAILABLE) before SQLite itself would fail. 0 turns the check off.
+    /// </summary>
+    public long MinFreeDiskMb { get; set; } = 64;
+
+    public void Validate() =>
+        OptionChecks.Require(MinFreeDiskMb >= 0, "Trinity:Persistence:MinFreeDiskMb", $"must be 0 or more, not {MinFreeDiskMb}");
 }

@@ -48,6 +48,26 @@ public static class TrinityPersistence
         """;
 
     /// <summary>
+    /// When storage fails, fail fast and come back fast. A breaker opens after a few failures, so writes and
+    /// recoveries fail at once rather than each waiting on a dead store, and tries again after a second
+    /// (not Akka's 30 s), so rooms accept votes within seconds of storage returning. A recovery that waits
+    /// longer than the call timeout on a hung store fails (not after Akka's 30 s), and the room restarts.
+    /// </summary>
+    public const string FailFastHocon = """
+        akka.persistence.journal.sql {
+          circuit-breaker { max-failures = 5, call-timeout = 5s, reset-timeout = 1s }
+          recovery-event-timeout = 10s
+        }
+        akka.persistence.snapshot-store.sql.circuit-breaker { max-failures = 5, call-timeout = 5s, reset-timeout = 1s }
+        """;
+
+    /// <summary>
+    /// The write-ahead log is cut back to this size whenever a checkpoint resets it, so a burst does not
+    /// leave a large file behind.
+    /// </summary>
+    public const long WalSizeLimitBytes = 32L * 1024 * 1024;
+
+    /// <summary>
     /// The journal's and snapshot store's connections to the SQLite file, each set up as it opens:
     /// SQLite's own busy handler (waits of 1–100 ms) answers a lock held by the other store, before
     /// the driver's 150 ms retry would; and <c>synchronous</c> as configured.
@@ -61,7 +81,7 @@ public static class TrinityPersistence
             _ => throw new InvalidOperationException(
                 $"Trinity:Persistence:SqliteSynchronous '{options.SqliteSynchronous}' is not supported; use 'normal' or 'full'."),
         };
-        var pragmas = $"PRAGMA busy_timeout = 5000; PRAGMA synchronous = {synchronous};";
+        var pragmas = $"PRAGMA busy_timeout = 5000; PRAGMA synchronous = {synchronous}; PRAGMA journal_size_limit = {WalSizeLimitBytes};";
         return new DataOptions()
             .UseConnectionString(SqliteProvider, connectionString)
             .UseAfterConnectionOpened(connection => Execute(connection, pragmas), (connection, _) =>
@@ -71,7 +91,7 @@ public static class TrinityPersistence
             });
     }
 
-    private static void Execute(DbConnection connection, string sql)
+    internal static void Execute(DbConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -88,4 +108,8 @@ public static class TrinityPersistence
         connection.Open();
         Execute(connection, "PRAGMA journal_mode=WAL;");
     }
+
+    /// <summary>The directory holding the SQLite file (its disk is the one whose free space counts).</summary>
+    public static string SqliteDirectory(string connectionString) =>
+        Path.GetDirectoryName(Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource))!;
 }
