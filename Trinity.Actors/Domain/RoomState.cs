@@ -29,6 +29,8 @@ public sealed class RoomState : ITrinityMessage
     public string CreatorId { get; set; } = "";
     public RoomStatus Status { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>When the room turned finished; absent from snapshots older than the field.</summary>
+    public DateTime? FinishedAt { get; set; }
     public long Seq { get; set; }
     /// <summary>When the latest event happened (operators ask); absent from snapshots older than the field.</summary>
     public DateTime? LastEventAt { get; set; }
@@ -145,6 +147,7 @@ public sealed class RoomState : ITrinityMessage
                 break;
             case RoomStatusChanged s:
                 Status = s.Status;
+                if (s.Status == RoomStatus.Finished) FinishedAt ??= s.At;
                 break;
             case VoteCast v:
                 ApplyVote(v);

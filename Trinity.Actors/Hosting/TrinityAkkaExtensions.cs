@@ -64,7 +64,7 @@ public static class TrinityAkkaExtensions
 
     public static AkkaConfigurationBuilder AddRoomActors(this AkkaConfigurationBuilder builder, RoomOptions rooms)
     {
-        var settings = new RoomActorSettings(rooms.InactiveAfter, rooms.IdleAfter, rooms.SnapshotEvery);
+        var settings = new RoomActorSettings(rooms.InactiveAfter, rooms.IdleAfter, rooms.SnapshotEvery) { InviteCodeGrace = rooms.InviteCodeGrace };
         return builder.WithShardRegion<RoomRegion>("room",
             (_, _, resolver) => roomId => RoomActor.Props(roomId, settings,
                 resolver.GetService<ICatalog>(), resolver.GetService<IRecommender>(), resolver.GetService<TimeProvider>()),
@@ -91,6 +91,7 @@ public static class TrinityAkkaExtensions
     /// <summary>The services the actors need: the embedded defaults, or TMDB and the chat model where configured.</summary>
     public static IServiceCollection AddTrinityServices(this IServiceCollection services, TrinityOptions options)
     {
+        options.Rooms.Validate();
         options.Catalog.Tmdb.Validate();
         options.Ai.Validate();
         services.TryAddSingleton(TimeProvider.System);
