@@ -1,8 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
-using Trinity.Actors.Serialization;
 using Trinity.Host.Auth;
 using Trinity.Host.Limits;
 using Xunit.Abstractions;
@@ -72,10 +70,7 @@ public sealed class ConnectionCapTests(ITestOutputHelper output)
     /// </summary>
     private static async Task<(HubConnection Hub, string? Refusal)> Attempt(Uri baseUri, GuestIdentity guest)
     {
-        var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(baseUri, "/realtime"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(guest.Token))
-            .AddJsonProtocol(o => TrinityJson.Configure(o.PayloadSerializerOptions))
-            .Build();
+        var hub = TrinityClient.NewHub(baseUri, guest);
         var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
         hub.Closed += e =>
         {
