@@ -18,6 +18,16 @@ public static class AdminRequests
         return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
     }
 
+    /// <summary>Live entities of one shard region on every node, as the cluster view counts them.</summary>
+    public static async Task<int> EntitiesAsync(this HttpClient node, string region)
+    {
+        var (_, cluster) = await node.AdminAsync(HttpMethod.Get, "/api/admin/cluster");
+        return cluster.GetProperty("nodes").EnumerateArray()
+            .SelectMany(n => n.GetProperty("regions").EnumerateArray())
+            .Where(r => r.GetProperty("region").GetString() == region)
+            .Sum(r => r.GetProperty("entities").GetInt32());
+    }
+
     /// <summary>A room made over REST by a new guest; its id.</summary>
     public static async Task<string> CreateRoomAsync(this TrinityServer node, string name)
     {

@@ -23,11 +23,38 @@ public sealed partial class HostProcess : IAsyncDisposable
     /// <summary>The built host, as an operator runs it: <c>dotnet Trinity.Host.dll</c>.</summary>
     public static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "Trinity.Host.dll");
 
-    public static async Task<HostProcess> StartAsync(string dataDir, ITestOutputHelper output, params string[] extraArguments)
+    public static Task<HostProcess> StartAsync(string dataDir, ITestOutputHelper output, params string[] extraArguments)
+    {
+        var start = NewStartInfo();
+        foreach (var argument in TrinityServer.Arguments(dataDir).Concat(extraArguments)) start.ArgumentList.Add(argument);
+        return StartAsync(start, output);
+    }
+
+    /// <summary>
+    /// As an operator runs it: from an unrelated working directory, configured only by environment variables
+    /// (<c>--A:B=c</c> settings become <c>A__B=c</c>), with the real rate limits unless a setting changes one.
+    /// </summary>
+    public static Task<HostProcess> StartAsOperatorAsync(string dataDir, ITestOutputHelper output, params string[] extraSettings)
+    {
+        var start = NewStartInfo();
+        start.WorkingDirectory = Directory.CreateTempSubdirectory("trinity-cwd-").FullName;
+        foreach (var setting in TrinityServer.Arguments(dataDir).Except(TrinityServer.Unlimited).Concat(extraSettings))
+        {
+            var (key, value) = (setting[2..setting.IndexOf('=')], setting[(setting.IndexOf('=') + 1)..]);
+            start.Environment[key is "urls" or "environment" ? "ASPNETCORE_" + key.ToUpperInvariant() : key.Replace(":", "__")] = value;
+        }
+        return StartAsync(start, output);
+    }
+
+    private static ProcessStartInfo NewStartInfo()
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Dll);
-        foreach (var argument in TrinityServer.Arguments(dataDir).Concat(extraArguments)) start.ArgumentList.Add(argument);
+        return start;
+    }
+
+    private static async Task<HostProcess> StartAsync(ProcessStartInfo start, ITestOutputHelper output)
+    {
         var process = Process.Start(start)!;
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>

@@ -69,4 +69,18 @@ public sealed class IdentityTests
         var body = await (await server.Http.PostAsJsonAsync("/api/auth/guest", new { displayName = "Bot" })).Content.ReadAsStringAsync();
         Assert.Contains("\"code\":\"RATE_LIMITED\"", body);
     }
+
+    [Fact]
+    public async Task Guest_sign_ins_from_one_address_stop_at_the_hourly_ceiling()
+    {
+        // The bucket is lifted so the hourly ceiling, at its default, is what stops them.
+        await using var server = await TrinityServer.StartLimitedAsync(
+            "--Trinity:RateLimits:Guests:Burst=100000", "--Trinity:RateLimits:Guests:PerSecond=100000");
+        var perHour = new Limits.GuestLimits().PerHour;
+        for (var i = 0; i < perHour; i++) await server.GuestAsync("Guest" + i);
+
+        var refused = await server.Http.PostAsJsonAsync("/api/auth/guest", new { displayName = "One more" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Contains("too many guest sign-ins from this address", await refused.Content.ReadAsStringAsync());
+    }
 }

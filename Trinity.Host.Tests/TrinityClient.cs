@@ -47,6 +47,15 @@ public sealed class TrinityClient : IAsyncDisposable
 
     public static async Task<TrinityClient> ConnectAsync(Uri baseUri, GuestIdentity identity, bool messagePack = false)
     {
+        var hub = NewHub(baseUri, identity, messagePack);
+        var client = new TrinityClient(hub, identity);
+        await hub.StartAsync();
+        return client;
+    }
+
+    /// <summary>A connection as this client makes it, not yet started.</summary>
+    public static HubConnection NewHub(Uri baseUri, GuestIdentity identity, bool messagePack = false)
+    {
         var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(baseUri, "/realtime"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(identity.Token));
         if (messagePack)
@@ -55,9 +64,7 @@ public sealed class TrinityClient : IAsyncDisposable
             builder.AddJsonProtocol(o => TrinityJson.Configure(o.PayloadSerializerOptions));
         var hub = builder.Build();
         hub.ServerTimeout = TimeSpan.FromSeconds(60);
-        var client = new TrinityClient(hub, identity);
-        await hub.StartAsync();
-        return client;
+        return hub;
     }
 
     public Task<T> Invoke<T>(string method, object argument) => Hub.InvokeAsync<T>(method, argument);

@@ -53,16 +53,34 @@ public sealed class TrinityServer : IAsyncDisposable
                 $"--Trinity:RateLimits:{category}:{scope}:PerSecond=100000",
             }))
             .Concat(["--Trinity:RateLimits:Rest:Burst=100000", "--Trinity:RateLimits:Rest:PerSecond=100000",
-                "--Trinity:RateLimits:Guests:Burst=100000", "--Trinity:RateLimits:Guests:PerSecond=100000"])
+                "--Trinity:RateLimits:Guests:Burst=100000", "--Trinity:RateLimits:Guests:PerSecond=100000",
+                "--Trinity:RateLimits:Guests:PerHour=100000000",
+                "--Trinity:RateLimits:InviteCodes:Address:Burst=100000", "--Trinity:RateLimits:InviteCodes:Address:PerSecond=100000",
+                "--Trinity:RateLimits:InviteCodes:User:Burst=100000", "--Trinity:RateLimits:InviteCodes:User:PerSecond=100000",
+                "--Trinity:RateLimits:InviteCodes:FreeFailures=100000000",
+                "--Trinity:RateLimits:Connections:PerUser=1000000", "--Trinity:RateLimits:Connections:PerAddress=1000000",
+                "--Trinity:RateLimits:Connections:PerNode=1000000"])
             .ToArray();
 
     public static Task<TrinityServer> StartAsync(string? dataDir = null, params string[] extraArguments) =>
         StartAsync(dataDir, null, extraArguments);
 
-    public static async Task<TrinityServer> StartAsync(string? dataDir, Action<WebApplicationBuilder>? configure, params string[] extraArguments)
+    public static Task<TrinityServer> StartAsync(string? dataDir, Action<WebApplicationBuilder>? configure, params string[] extraArguments)
     {
         dataDir ??= NewDataDir();
-        var app = TrinityApp.Build([.. Arguments(dataDir), .. extraArguments], configure);
+        return LaunchAsync(dataDir, configure, [.. Arguments(dataDir), .. extraArguments]);
+    }
+
+    /// <summary>A node with the real rate limits, for tests of the limits.</summary>
+    public static Task<TrinityServer> StartLimitedAsync(params string[] extraArguments)
+    {
+        var dataDir = NewDataDir();
+        return LaunchAsync(dataDir, null, [.. Arguments(dataDir).Except(Unlimited), .. extraArguments]);
+    }
+
+    private static async Task<TrinityServer> LaunchAsync(string dataDir, Action<WebApplicationBuilder>? configure, string[] arguments)
+    {
+        var app = TrinityApp.Build(arguments, configure);
         await app.StartAsync();
         var server = new TrinityServer(app, dataDir, new Uri(app.Urls.First()));
         await WaitUntilReadyAsync(server.Http);

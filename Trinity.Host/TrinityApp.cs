@@ -27,21 +27,25 @@ public static class TrinityApp
         var options = builder.Configuration.GetSection(TrinityOptions.Section).Get<TrinityOptions>() ?? new TrinityOptions();
         var admin = builder.Configuration.GetSection(AdminOptions.Section).Get<AdminOptions>() ?? new AdminOptions();
         var rateLimits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        rateLimits.Validate();
 
         // A refused call is an answer, not a server error: TrinityErrorFilter logs the unexpected ones.
         builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Critical);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.HubConnectionHandler", LogLevel.Critical);
         builder.Services.AddSingleton(options).AddSingleton(options.Rooms);
         builder.Services.AddTrinityServices(options);
         builder.Services.AddSingleton<ConnectionRegistry>().AddSingleton<IClientPush, HubClientPush>();
         builder.Services.AddSingleton<RoomGateway>();
         builder.Services.AddTrinityAuth(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(rateLimits).AddSingleton<HubRateLimits>().AddTrinityRestRateLimits(rateLimits);
+        builder.Services.AddSingleton<InviteCodeGuard>().AddSingleton<ConnectionCaps>();
         builder.Services.ConfigureHttpJsonOptions(o => TrinityJson.Configure(o.SerializerOptions));
         builder.Services
             .AddSignalR(o =>
             {
                 o.AddFilter<TrinityErrorFilter>(); // outermost: turns refusals from below into coded errors
                 o.AddFilter<HubRateLimits>();
+                o.AddFilter<ConnectionCaps>();
                 o.MaximumReceiveMessageSize = MaxHubMessageBytes;
             })
             .AddJsonProtocol(o => TrinityJson.Configure(o.PayloadSerializerOptions))
@@ -61,6 +65,7 @@ public static class TrinityApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.Use(app.Services.GetRequiredService<ConnectionCaps>().Negotiate);
 
         app.MapHub<RealtimeHub>(AuthSetup.RealtimePath);
         var api = app.MapGroup("/api");

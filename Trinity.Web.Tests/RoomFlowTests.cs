@@ -188,5 +188,20 @@ public sealed class RoomFlowTests(BrowserFixture browser, ITestOutputHelper outp
         Assert.True(scrollWidth <= phone.Width, $"the page is {scrollWidth}px wide on a {phone.Width}px screen: {tooWide}");
     }
 
+    [SkippableFact]
+    public async Task Wrong_invite_codes_get_a_sentence_and_then_a_lockout_that_says_how_long()
+    {
+        Skip.IfNot(browser.Available, BrowserFixture.SkipReason);
+        await using var server = await WebServer.StartAsync(null, "--Trinity:RateLimits:InviteCodes:FreeFailures=0");
+        await using var ana = await SignedIn(server, "Ana");
+
+        await ana.TestId("join-code").FillAsync("ZZZZZ1");
+        await ana.TestId("join-room").ClickAsync();
+        await Expect(ana.Page.Locator("#errors")).ToHaveTextAsync("No room has that code.");
+        await ana.TestId("join-room").ClickAsync();
+        await Expect(ana.Page.Locator("#errors")).ToHaveTextAsync(
+            new System.Text.RegularExpressions.Regex(@"^Too many wrong codes from your network; try again in (30|29|28) seconds\.$"));
+    }
+
     private Task<WebUser> SignedIn(TrinityServer server, string name) => WebUser.SignedInAsync(browser, server.BaseUri, name, output);
 }

@@ -76,7 +76,8 @@ start_trinity_node() {
     --Trinity:DataDir="$data" --Trinity:Auth:SigningKey="$2" \
     --Trinity:Auth:AllowQueryUserId=true --Logging:LogLevel:Default=Warning \
     --Logging:LogLevel:Microsoft.Hosting.Lifetime=Information \
-    --Trinity:RateLimits:Rest:Burst=1000000 --Trinity:RateLimits:Rest:PerSecond=1000000 "${limits[@]}") > "$3" 2>&1 &
+    --Trinity:RateLimits:Rest:Burst=1000000 --Trinity:RateLimits:Rest:PerSecond=1000000 "${limits[@]}" \
+    --Trinity:RateLimits:Connections:PerAddress=1000000 --Trinity:RateLimits:Connections:PerNode=1000000) > "$3" 2>&1 &
   SERVER_PIDS+=($!); URLS+=("$url"); DATA_DIRS+=("$data")
 }
 

@@ -32,7 +32,12 @@ public sealed class InviteCodeActor : ReceivePersistentActor
                     Sender.Tell(new InviteCodeOwner(c.InviteCode, _roomId));
                 });
         });
-        Command<ResolveInviteCode>(r => Sender.Tell(new InviteCodeOwner(r.InviteCode, _roomId)));
+        Command<ResolveInviteCode>(r =>
+        {
+            Sender.Tell(new InviteCodeOwner(r.InviteCode, _roomId));
+            // Most lookups of unclaimed codes are guesses: answered without a write, and gone at once.
+            if (_roomId is null) Context.Parent.Tell(new Passivate(PoisonPill.Instance));
+        });
         Command<ReceiveTimeout>(_ => Context.Parent.Tell(new Passivate(PoisonPill.Instance)));
         Context.SetReceiveTimeout(TimeSpan.FromMinutes(1));
     }

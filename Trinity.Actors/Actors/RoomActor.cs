@@ -145,6 +145,7 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
 
     private void Join(JoinRoom c)
     {
+        if (c.InviteCode is not null) RoomRules.RequireLiveInviteCode(_state, _settings.InviteCodeGrace, Now);
         var online = c.Subscriber is not null || _subscribers.ContainsValue(c.UserId);
         var sender = Awaiting();
         PersistThen(RoomRules.Join(_state, c.UserId, c.DisplayName, online, Now), () =>

@@ -42,6 +42,13 @@ public static class RoomRules
         return [];
     }
 
+    /// <summary>A finished room's invite code works for <paramref name="grace"/> more, then names no room.</summary>
+    public static void RequireLiveInviteCode(RoomState s, TimeSpan grace, DateTime now)
+    {
+        if (s.IsFinished && now - (s.FinishedAt ?? s.LastEventAt ?? s.CreatedAt) >= grace)
+            throw TrinityException.UnknownInviteCode(s.InviteCode);
+    }
+
     public static IReadOnlyList<IRoomEvent> Leave(RoomState s, string userId, DateTime now)
     {
         RequireMember(s, userId);

@@ -29,6 +29,8 @@ public sealed class RoomState : ITrinityMessage
     public string CreatorId { get; set; } = "";
     public RoomStatus Status { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>When the room turned finished; absent from snapshots older than the field.</summary>
+    public DateTime? FinishedAt { get; set; }
     public long Seq { get; set; }
     /// <summary>When the latest event happened (operators ask); absent from snapshots older than the field.</summary>
     public DateTime? LastEventAt { get; set; }
@@ -160,6 +162,7 @@ public sealed class RoomState : ITrinityMessage
                 // Journals from before RoomFinished existed: the ending is worked out as it would have been then.
                 if (s.Status == RoomStatus.Finished && Finishing.ReasonFor(s.Reason) is { } reason)
                     Finished ??= Finishing.For(this, reason);
+                if (s.Status == RoomStatus.Finished) FinishedAt ??= s.At;
                 break;
             case RoomFinished f:
                 Finished = new RoomFinish(f.Reason, f.Pick, f.Ranking);

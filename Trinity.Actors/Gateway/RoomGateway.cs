@@ -20,8 +20,11 @@ public sealed class RoomGateway(
     IRequiredActor<InviteCodeRegion> inviteCodes,
     IRequiredActor<UserRoomsRegion> userRooms,
     RoomOptions options,
-    StorageHealth storage)
+    StorageHealth storage,
+    TimeProvider clock)
 {
+    private readonly UnknownInviteCodes _unknownCodes = new(clock);
+
     public const int MaxTextLength = 1000;
     public const int MaxMoodLength = 500;
     private const int InviteCodeAttempts = 8;
@@ -41,14 +44,24 @@ public sealed class RoomGateway(
     public async Task<RoomSnapshot> JoinAsync(Caller caller, JoinRoomRequest? request, IActorRef? subscriber)
     {
         string roomId;
+        string? code = null;
         if (!string.IsNullOrWhiteSpace(request?.InviteCode))
-            roomId = await ResolveInviteCodeAsync(request.InviteCode);
+            (code, roomId) = await ResolveInviteCodeAsync(request.InviteCode);
         else if (request?.RoomId is { } id)
             roomId = RoomId(id);
         else
             throw TrinityException.Validation("roomId", "or inviteCode is required");
         storage.ThrowIfCannotWrite();
-        var snapshot = await AskAsync<RoomSnapshot>(rooms.ActorRef, new JoinRoom(roomId, caller.UserId, caller.DisplayName, subscriber));
+        RoomSnapshot snapshot;
+        try
+        {
+            snapshot = await AskAsync<RoomSnapshot>(rooms.ActorRef, new JoinRoom(roomId, caller.UserId, caller.DisplayName, subscriber, code));
+        }
+        catch (TrinityException e) when (code is not null && e.Code == ErrorCodes.RoomNotFound)
+        {
+            _unknownCodes.Add(code); // the room's code expired
+            throw;
+        }
         Remember(caller, snapshot, snapshot.CreatorId == caller.UserId ? MemberRole.Creator : MemberRole.Member);
         return snapshot;
     }
@@ -76,11 +89,16 @@ public sealed class RoomGateway(
     {
         var roomId = RoomId(request?.RoomId);
         var mediaId = Required(request!.MediaId, "mediaId", 200);
+        storage.ThrowIfCannotWrite();
         return AskAsync<UndoResult>(rooms.ActorRef, new UndoVote(roomId, caller.UserId, mediaId));
     }
 
-    public Task<RoomSnapshot> DecideAsync(Caller caller, RoomRequest? request) =>
-        AskAsync<RoomSnapshot>(rooms.ActorRef, new DecideNow(RoomId(request?.RoomId), caller.UserId));
+    public Task<RoomSnapshot> DecideAsync(Caller caller, RoomRequest? request)
+    {
+        var roomId = RoomId(request?.RoomId);
+        storage.ThrowIfCannotWrite();
+        return AskAsync<RoomSnapshot>(rooms.ActorRef, new DecideNow(roomId, caller.UserId));
+    }
 
     public Task<RoomSnapshot> GetStateAsync(Caller caller, RoomRequest? request) =>
         AskAsync<RoomSnapshot>(rooms.ActorRef, new GetRoomState(RoomId(request?.RoomId), caller.UserId));
@@ -122,18 +140,23 @@ public sealed class RoomGateway(
         {
             var code = Identifiers.NewInviteCode();
             var owner = await AskAsync<InviteCodeOwner>(inviteCodes.ActorRef, new ClaimInviteCode(code, roomId));
-            if (owner.RoomId == roomId) return code;
+            if (owner.RoomId != roomId) continue;
+            _unknownCodes.Remove(code);
+            return code;
         }
         throw new TrinityException(ErrorCodes.Unavailable, "no free invite code was found; retry");
     }
 
-    private async Task<string> ResolveInviteCodeAsync(string inviteCode)
+    private async Task<(string Code, string RoomId)> ResolveInviteCodeAsync(string inviteCode)
     {
         var code = Identifiers.NormalizeInviteCode(inviteCode);
         if (!Identifiers.IsInviteCode(code))
             throw TrinityException.Validation("inviteCode", "must be 6 characters A-Z or 0-9");
+        if (_unknownCodes.Contains(code)) throw TrinityException.UnknownInviteCode(code);
         var owner = await AskAsync<InviteCodeOwner>(inviteCodes.ActorRef, new ResolveInviteCode(code));
-        return owner.RoomId ?? throw new TrinityException(ErrorCodes.RoomNotFound, $"no room has invite code '{code}'");
+        if (owner.RoomId is { } roomId) return (code, roomId);
+        _unknownCodes.Add(code);
+        throw TrinityException.UnknownInviteCode(code);
     }
 
     private void Remember(Caller caller, RoomSnapshot room, MemberRole role) =>

@@ -1,7 +1,7 @@
 namespace Trinity.Actors.Hosting;
 
 /// <summary>Start-up checks of configuration values, failing with the key that is wrong.</summary>
-internal static class OptionChecks
+public static class OptionChecks
 {
     public static void Require(bool ok, string key, string problem)
     {

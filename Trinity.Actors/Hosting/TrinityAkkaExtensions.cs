@@ -85,7 +85,7 @@ public static class TrinityAkkaExtensions
     /// </summary>
     public static AkkaConfigurationBuilder AddRoomActors(this AkkaConfigurationBuilder builder, RoomOptions rooms)
     {
-        var settings = new RoomActorSettings(rooms.InactiveAfter, rooms.IdleAfter, rooms.SnapshotEvery);
+        var settings = new RoomActorSettings(rooms.InactiveAfter, rooms.IdleAfter, rooms.SnapshotEvery) { InviteCodeGrace = rooms.InviteCodeGrace };
         return builder.WithShardRegion<RoomRegion>("room",
             (_, _, resolver) => roomId => BackoffSupervisor.Props(
                 RoomActor.Props(roomId, settings, resolver.GetService<ICatalog>(), resolver.GetService<IRecommender>(),
@@ -117,6 +117,7 @@ public static class TrinityAkkaExtensions
     /// <summary>The services the actors need: the embedded defaults, or TMDB and the chat model where configured.</summary>
     public static IServiceCollection AddTrinityServices(this IServiceCollection services, TrinityOptions options)
     {
+        options.Rooms.Validate();
         options.Catalog.Tmdb.Validate();
         options.Ai.Validate();
         options.Persistence.Validate();

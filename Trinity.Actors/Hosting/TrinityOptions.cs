@@ -1,3 +1,5 @@
+using Trinity.Actors.Actors;
+
 namespace Trinity.Actors.Hosting;
 
 /// <summary>The <c>Trinity</c> configuration section (appsettings, <c>Trinity__...</c> variables, command line).</summary>
@@ -25,6 +27,11 @@ public sealed class RoomOptions
     public TimeSpan AskTimeout { get; set; } = TimeSpan.FromSeconds(5);
     /// <summary>Events buffered per connection for a slow client before the oldest are dropped.</summary>
     public int ConnectionBuffer { get; set; } = 256;
+    /// <summary>After a room finishes, its invite code still finds it for this long; then ROOM_NOT_FOUND.</summary>
+    public TimeSpan InviteCodeGrace { get; set; } = RoomActorSettings.Default.InviteCodeGrace;
+
+    public void Validate() =>
+        OptionChecks.Require(InviteCodeGrace >= TimeSpan.Zero, "Trinity:Rooms:InviteCodeGrace", "must not be negative");
 }
 
 public sealed class ClusterNodeOptions

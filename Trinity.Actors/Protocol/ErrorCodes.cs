@@ -23,4 +23,8 @@ public sealed class TrinityException(string code, string message) : Exception($"
 
     public static TrinityException Validation(string field, string problem) =>
         new(ErrorCodes.ValidationFailed, $"{field} {problem}");
+
+    /// <summary>An unknown code and an expired one read the same, so a guesser learns nothing.</summary>
+    public static TrinityException UnknownInviteCode(string code) =>
+        new(ErrorCodes.RoomNotFound, $"no room has invite code '{code}'");
 }

@@ -4,6 +4,7 @@ using Trinity.Actors.Catalog;
 using Trinity.Actors.Gateway;
 using Trinity.Actors.Protocol;
 using Trinity.Host.Auth;
+using Trinity.Host.Limits;
 using Trinity.Host.Realtime;
 
 namespace Trinity.Host.Api;
@@ -18,11 +19,11 @@ public static class RoomEndpoints
         rooms.MapPost("/rooms", (JsonElement? body, ClaimsPrincipal user, RoomGateway gateway) =>
             gateway.CreateAsync(user.ToCaller(), WireBinding.Bind<CreateRoomRequest>(body), subscriber: null));
 
-        rooms.MapPost("/rooms/join", (JsonElement? body, ClaimsPrincipal user, RoomGateway gateway) =>
+        rooms.MapPost("/rooms/join", (JsonElement? body, HttpContext http, InviteCodeGuard codes) =>
         {
             var request = WireBinding.Bind<JoinRoomRequest>(body);
             if (string.IsNullOrWhiteSpace(request.InviteCode)) throw TrinityException.Validation("inviteCode", "is required");
-            return gateway.JoinAsync(user.ToCaller(), request, subscriber: null);
+            return codes.JoinAsync(http.User.ToCaller(), ClientAddress.Of(http), request, subscriber: null);
         });
 
         rooms.MapGet("/rooms/{roomId}", (string roomId, ClaimsPrincipal user, RoomGateway gateway) =>

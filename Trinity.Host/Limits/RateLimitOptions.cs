@@ -1,9 +1,10 @@
 using System.Threading.RateLimiting;
+using Trinity.Actors.Hosting;
 
 namespace Trinity.Host.Limits;
 
 /// <summary>A token bucket: up to <see cref="Burst"/> calls at once, refilled at <see cref="PerSecond"/>.</summary>
-public sealed class BucketOptions
+public class BucketOptions
 {
     public int Burst { get; set; }
     public double PerSecond { get; set; }
@@ -11,6 +12,12 @@ public sealed class BucketOptions
     public BucketOptions() { }
 
     public BucketOptions(int burst, double perSecond) => (Burst, PerSecond) = (burst, perSecond);
+
+    public void Validate(string key)
+    {
+        OptionChecks.Require(Burst >= 1, key + ":Burst", "must be at least 1");
+        OptionChecks.Require(PerSecond > 0, key + ":PerSecond", "must be positive");
+    }
 
     public TokenBucketRateLimiterOptions ToLimiterOptions()
     {
@@ -55,5 +62,71 @@ public sealed class RateLimitOptions
     /// <summary>REST calls per signed-in user.</summary>
     public BucketOptions Rest { get; set; } = new(60, 20);
     /// <summary>Guest sign-ins per client address.</summary>
-    public BucketOptions Guests { get; set; } = new(10, 0.2);
+    public GuestLimits Guests { get; set; } = new() { Burst = 10, PerSecond = 0.2 };
+    public InviteCodeLimits InviteCodes { get; set; } = new();
+    public ConnectionLimits Connections { get; set; } = new();
+
+    /// <summary>Stops the node at start on a value that would make a limit meaningless, naming its key.</summary>
+    public void Validate()
+    {
+        foreach (var category in typeof(RateLimitOptions).GetProperties().Where(p => p.PropertyType == typeof(CategoryLimits)))
+        {
+            var limits = (CategoryLimits)category.GetValue(this)!;
+            limits.Connection.Validate($"{Section}:{category.Name}:Connection");
+            limits.User.Validate($"{Section}:{category.Name}:User");
+        }
+        Rest.Validate($"{Section}:Rest");
+        Guests.Validate($"{Section}:Guests");
+        OptionChecks.Require(Guests.PerHour >= 1, $"{Section}:Guests:PerHour", "must be at least 1");
+        InviteCodes.Validate($"{Section}:InviteCodes");
+        Connections.Validate($"{Section}:Connections");
+    }
+}
+
+/// <summary>Guest sign-ins per client address: a bucket, and a ceiling over any hour.</summary>
+public sealed class GuestLimits : BucketOptions
+{
+    public int PerHour { get; set; } = 60;
+}
+
+/// <summary>
+/// Joining by invite code, by hub or REST: a bucket per client address (all its identities) and one per
+/// user; and failed guesses per address, of which <see cref="FreeFailures"/> cost nothing, each further
+/// one locks the address out of joining by code for twice as long as the one before.
+/// </summary>
+public sealed class InviteCodeLimits
+{
+    public BucketOptions Address { get; set; } = new(20, 0.1);
+    public BucketOptions User { get; set; } = new(5, 0.05);
+    public int FreeFailures { get; set; } = 10;
+    /// <summary>One failed guess is forgiven per this much time.</summary>
+    public TimeSpan ForgiveEvery { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>The first lockout; it doubles with each failure beyond the free ones.</summary>
+    public TimeSpan Lockout { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan MaxLockout { get; set; } = TimeSpan.FromHours(1);
+
+    public void Validate(string key)
+    {
+        Address.Validate(key + ":Address");
+        User.Validate(key + ":User");
+        OptionChecks.Require(FreeFailures >= 0, key + ":FreeFailures", "must not be negative");
+        OptionChecks.Require(ForgiveEvery > TimeSpan.Zero, key + ":ForgiveEvery", "must be positive");
+        OptionChecks.Require(Lockout > TimeSpan.Zero, key + ":Lockout", "must be positive");
+        OptionChecks.Require(MaxLockout >= Lockout, key + ":MaxLockout", "must be at least Lockout");
+    }
+}
+
+/// <summary>Open realtime connections allowed at once: per user (all devices), per client address, per node.</summary>
+public sealed class ConnectionLimits
+{
+    public int PerUser { get; set; } = 10;
+    public int PerAddress { get; set; } = 200;
+    public int PerNode { get; set; } = 20_000;
+
+    public void Validate(string key)
+    {
+        OptionChecks.Require(PerUser >= 1, key + ":PerUser", "must be at least 1");
+        OptionChecks.Require(PerAddress >= 1, key + ":PerAddress", "must be at least 1");
+        OptionChecks.Require(PerNode >= 1, key + ":PerNode", "must be at least 1");
+    }
 }

@@ -36,10 +36,14 @@ public sealed partial class ErrorCodeHubProtocol(IHubProtocol inner) : IHubProto
         : LeadingCode().IsMatch(error) ? error
         : $"{ErrorCodes.Unavailable}: {error}";
 
-    private static HubMessage WithCode(HubMessage message) =>
-        message is CompletionMessage { Error: { } error } completion
-            ? new CompletionMessage(completion.InvocationId!, CodedError(error), null, false) { Headers = completion.Headers }
-            : message;
+    private static HubMessage WithCode(HubMessage message) => message switch
+    {
+        CompletionMessage { Error: { } error } completion =>
+            new CompletionMessage(completion.InvocationId!, CodedError(error), null, false) { Headers = completion.Headers },
+        // A connection refused on connect (ConnectionCaps) is closed with its coded reason.
+        CloseMessage { Error: { } error } close when CodedHubException().IsMatch(error) => new CloseMessage(CodedError(error), close.AllowReconnect),
+        _ => message,
+    };
 
     [GeneratedRegex(@"HubException: ([A-Z_]+: .*)\z", RegexOptions.Singleline)]
     private static partial Regex CodedHubException();

@@ -8,6 +8,7 @@ using Trinity.Actors.Gateway;
 using Trinity.Actors.Hosting;
 using Trinity.Actors.Protocol;
 using Trinity.Host.Auth;
+using Trinity.Host.Limits;
 
 namespace Trinity.Host.Realtime;
 
@@ -17,7 +18,7 @@ namespace Trinity.Host.Realtime;
 /// Arguments arrive as raw JSON so that bad ones fail with VALIDATION_FAILED, not a binding error.
 /// </summary>
 [Authorize]
-public sealed class RealtimeHub(RoomGateway rooms, IRequiredActor<Connections> connections, ConnectionRegistry registry) : Hub
+public sealed class RealtimeHub(RoomGateway rooms, InviteCodeGuard codes, IRequiredActor<Connections> connections, ConnectionRegistry registry) : Hub
 {
     private const string ConnectionActorKey = "trinity.connection";
 
@@ -40,7 +41,7 @@ public sealed class RealtimeHub(RoomGateway rooms, IRequiredActor<Connections> c
         rooms.CreateAsync(Caller, WireBinding.Bind<CreateRoomRequest>(request), Subscriber);
 
     public Task<RoomSnapshot> JoinRoom(JsonElement request) =>
-        rooms.JoinAsync(Caller, WireBinding.Bind<JoinRoomRequest>(request), Subscriber);
+        codes.JoinAsync(Caller, ClientAddress.Of(Context.GetHttpContext()), WireBinding.Bind<JoinRoomRequest>(request), Subscriber);
 
     public Task<LeftRoom> LeaveRoom(JsonElement request) =>
         rooms.LeaveAsync(Caller, WireBinding.Bind<RoomRequest>(request));

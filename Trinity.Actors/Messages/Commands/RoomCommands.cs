@@ -16,7 +16,8 @@ public interface IRoomCommand : ITrinityMessage, IWithRoomId;
 public sealed record CreateRoom(string RoomId, string InviteCode, RoomSettings Settings,
     string UserId, string DisplayName, IActorRef? Subscriber) : IRoomCommand;
 
-public sealed record JoinRoom(string RoomId, string UserId, string DisplayName, IActorRef? Subscriber) : IRoomCommand;
+/// <param name="InviteCode">the code the caller found the room by; null when joining by room id</param>
+public sealed record JoinRoom(string RoomId, string UserId, string DisplayName, IActorRef? Subscriber, string? InviteCode = null) : IRoomCommand;
 
 public sealed record LeaveRoom(string RoomId, string UserId) : IRoomCommand;
 

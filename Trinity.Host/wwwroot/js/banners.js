@@ -21,7 +21,10 @@ const FRIENDLY = {
 };
 
 export function showError(error) {
-  const text = FRIENDLY[error?.code] ?? error?.message ?? String(error);
+  // A lockout for wrong invite codes says how long it lasts, which helps more than "slow down".
+  const wait = error?.code === 'RATE_LIMITED' && /wrong invite codes.*try again in (\d+) s/.exec(error.message ?? '');
+  const text = wait ? `Too many wrong codes from your network; try again in ${wait[1]} seconds.`
+    : FRIENDLY[error?.code] ?? error?.message ?? String(error);
   const line = el('p', { class: 'error', text });
   $('errors').replaceChildren(line);
   setTimeout(() => line.remove(), ERROR_SHOWN_MS);
