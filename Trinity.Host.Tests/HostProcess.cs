@@ -20,18 +20,47 @@ public sealed partial class HostProcess : IAsyncDisposable
     public Uri BaseUri { get; }
     public HttpClient Http { get; }
 
-    public static async Task<HostProcess> StartAsync(string dataDir, ITestOutputHelper output, params string[] extraArguments)
+    /// <summary>The test's settings as command-line arguments, from the test's working directory.</summary>
+    public static Task<HostProcess> StartAsync(string dataDir, ITestOutputHelper output, params string[] extraArguments)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Trinity.Host.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(dll);
+        var start = new ProcessStartInfo("dotnet");
+        start.ArgumentList.Add(Dll);
         foreach (var argument in TrinityServer.Arguments(dataDir).Concat(extraArguments)) start.ArgumentList.Add(argument);
+        return LaunchAsync(start, output);
+    }
+
+    /// <summary>
+    /// As an operator runs it: <c>dotnet Trinity.Host.dll</c> with no arguments, from <paramref name="workingDirectory"/>,
+    /// configured only through <paramref name="environment"/> (see <see cref="EnvironmentOf"/>).
+    /// </summary>
+    public static Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> environment, string workingDirectory, ITestOutputHelper output)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory };
+        start.ArgumentList.Add(Dll);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
+        return LaunchAsync(start, output, environment.GetValueOrDefault("Trinity__BasePath", ""));
+    }
+
+    /// <summary>Command-line settings (<c>--Trinity:DataDir=x</c>) as the environment variables that say the same (<c>Trinity__DataDir=x</c>).</summary>
+    public static Dictionary<string, string> EnvironmentOf(IEnumerable<string> arguments) =>
+        arguments.Select(argument => argument.TrimStart('-').Split('=', 2))
+            .ToDictionary(
+                pair => pair[0] == "environment" ? "ASPNETCORE_ENVIRONMENT" : pair[0].Replace(":", "__"),
+                pair => pair[1]);
+
+    private static string Dll => Path.Combine(AppContext.BaseDirectory, "Trinity.Host.dll");
+
+    private static async Task<HostProcess> LaunchAsync(ProcessStartInfo start, ITestOutputHelper output, string basePath = "")
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
         var process = Process.Start(start)!;
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null) return;
-            if (ListeningOn().Match(e.Data) is { Success: true } m) listening.TrySetResult(new Uri(m.Groups[1].Value));
+            if (ListeningOn().Match(e.Data) is { Success: true } m) listening.TrySetResult(new Uri(m.Groups[1].Value + basePath + "/"));
         };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.WriteLine("host stderr: " + e.Data); };
         process.BeginOutputReadLine();
@@ -44,7 +73,7 @@ public sealed partial class HostProcess : IAsyncDisposable
 
     public async Task<GuestIdentity> GuestAsync(string name)
     {
-        var response = await Http.PostAsync("/api/auth/guest", System.Net.Http.Json.JsonContent.Create(new { displayName = name }));
+        var response = await Http.PostAsync("api/auth/guest", System.Net.Http.Json.JsonContent.Create(new { displayName = name }));
         response.EnsureSuccessStatusCode();
         return (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<GuestIdentity>(response.Content))!;
     }
@@ -55,6 +84,20 @@ public sealed partial class HostProcess : IAsyncDisposable
         _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
     }
+
+    /// <summary>A real SIGTERM, as systemd, Kubernetes or <c>kill</c> send it; returns the exit code once the process has gone.</summary>
+    public async Task<int> TerminateAsync(TimeSpan within)
+    {
+        if (SendSignal(_process.Id, SigTerm) != 0) throw new InvalidOperationException($"kill({_process.Id}, SIGTERM) failed");
+        using var timeout = new CancellationTokenSource(within);
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
+    private const int SigTerm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 
     public ValueTask DisposeAsync()
     {

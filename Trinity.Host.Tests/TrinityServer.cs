@@ -78,7 +78,7 @@ public sealed class TrinityServer : IAsyncDisposable
         {
             try
             {
-                var response = await http.GetAsync("/healthz/ready");
+                var response = await http.GetAsync("healthz/ready");
                 if (response.IsSuccessStatusCode) return;
                 last = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
             }
@@ -93,7 +93,7 @@ public sealed class TrinityServer : IAsyncDisposable
 
     public async Task<GuestIdentity> GuestAsync(string displayName)
     {
-        var response = await Http.PostAsJsonAsync("/api/auth/guest", new { displayName });
+        var response = await Http.PostAsJsonAsync("api/auth/guest", new { displayName });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<GuestIdentity>())!;
     }
