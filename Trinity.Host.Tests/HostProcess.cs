@@ -88,16 +88,11 @@ public sealed partial class HostProcess : IAsyncDisposable
     /// <summary>A real SIGTERM, as systemd, Kubernetes or <c>kill</c> send it; returns the exit code once the process has gone.</summary>
     public async Task<int> TerminateAsync(TimeSpan within)
     {
-        if (SendSignal(_process.Id, SigTerm) != 0) throw new InvalidOperationException($"kill({_process.Id}, SIGTERM) failed");
+        Signals.Send(_process, Signals.Term);
         using var timeout = new CancellationTokenSource(within);
         await _process.WaitForExitAsync(timeout.Token);
         return _process.ExitCode;
     }
-
-    private const int SigTerm = 15;
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int SendSignal(int pid, int signal);
 
     public ValueTask DisposeAsync()
     {

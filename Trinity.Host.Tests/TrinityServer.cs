@@ -64,7 +64,8 @@ public sealed class TrinityServer : IAsyncDisposable
         dataDir ??= NewDataDir();
         var app = TrinityApp.Build([.. Arguments(dataDir), .. extraArguments], configure);
         await app.StartAsync();
-        var server = new TrinityServer(app, dataDir, new Uri(app.Urls.First()));
+        // Under Trinity:BasePath, everything (readiness included) is below it.
+        var server = new TrinityServer(app, dataDir, new Uri(app.Urls.First() + app.Configuration["Trinity:BasePath"] + "/"));
         await WaitUntilReadyAsync(server.Http);
         return server;
     }

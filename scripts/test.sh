@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, as the README says. On a Debian-like machine it first provides what the
-# tests need (Chromium for the browser tests, a local PostgreSQL), then runs every test project on
+# tests need (Chromium for the browser tests, nginx for the proxy tests, a local PostgreSQL), then runs every test project on
 # the embedded SQLite journal, and the actor and end-to-end suites once more on PostgreSQL.
 # TRX results land in ./TestResults. Without root or apt-get it runs what it can; tests whose
 # service is absent report themselves as skipped. Extra arguments go to every `dotnet test`.
@@ -10,6 +10,10 @@ cd "$(dirname "$0")/.."
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null && ! command -v chromium >/dev/null; then
   echo "== installing Chromium for the browser tests"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null && [ ! -x /usr/sbin/nginx ]; then
+  echo "== installing nginx for the reverse-proxy tests"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null
 fi
 if [ -z "${TRINITY_TEST_POSTGRES:-}" ]; then
   echo "== starting PostgreSQL"

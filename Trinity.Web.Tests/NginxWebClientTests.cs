@@ -1,0 +1,39 @@
+using Trinity.Host.Tests;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Trinity.Web.Tests;
+
+/// <summary>The web client through real nginx on a sub-path, in front of two node processes, one of which goes away.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class NginxWebClientTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    [SkippableFact]
+    public async Task A_room_is_played_through_nginx_and_carries_on_when_the_node_behind_it_goes_away()
+    {
+        Skip.IfNot(browser.Available, BrowserFixture.SkipReason);
+        Skip.If(ProxiedCluster.Unavailable is not null, ProxiedCluster.Unavailable);
+        await using var cluster = await ProxiedCluster.StartAsync(2, output);
+        var home = cluster.BaseUri.ToString();
+        await using var ana = await WebUser.OpenAsync(browser, cluster.BaseUri, "Ana", output, home);
+        await ana.SignInAsync();
+        var code = await ana.CreateRoomAsync("Behind nginx", queueSize: 6);
+        await using var ben = await WebUser.OpenAsync(browser, cluster.BaseUri, "Ben", output, home);
+        await ben.SignInAsync();
+        await ben.JoinAsync(code);
+        await ana.VoteAsync("like", 2);
+        await Expect(ben.Member("Ana").GetByTestId("member-progress")).ToHaveTextAsync("2/6");
+
+        var serving = await cluster.NodeWithConnectionsAsync();
+        await serving.TerminateAsync(TimeSpan.FromSeconds(60));
+
+        // Both pages reconnect through nginx, which now sends them to the survivor, and the room goes on.
+        var survivor = cluster.Nodes.Single(n => n != serving);
+        await TestCluster.WaitUntil(async () => (await survivor.Http.AdminAsync(HttpMethod.Get, "api/admin/stats"))
+            .Body.GetProperty("connections").GetInt32() >= 2, "both pages reconnected to the survivor");
+        foreach (var user in new[] { ana, ben }) await Expect(user.ConnectionState).ToHaveTextAsync("connected");
+        await ana.VoteAsync("like", 4);
+        await ben.VoteAsync("like", 6);
+        foreach (var user in new[] { ana, ben }) await Expect(user.TestId("match")).ToHaveCountAsync(6);
+    }
+}
