@@ -12,7 +12,8 @@ public sealed class ForwardedHeadersTests
 {
     private static readonly BucketOptions Guests = new RateLimitOptions().Guests;
 
-    private static readonly string[] RealGuestLimit =
+    /// <summary>The guest sign-in limit at its real default (test nodes otherwise run <see cref="TrinityServer.Unlimited"/>).</summary>
+    public static readonly string[] RealGuestLimit =
         [$"--Trinity:RateLimits:Guests:Burst={Guests.Burst}", $"--Trinity:RateLimits:Guests:PerSecond={Guests.PerSecond}"];
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed partial class NginxProxy : IAsyncDisposable
         }
         var listen = Listen().Match(config);
         if (!listen.Success) throw new InvalidOperationException("the template has no listen directive");
-        return config[..listen.Index] + $"listen 127.0.0.1:{listenPort};\n    proxy_bind {Address};" + config[(listen.Index + listen.Length)..];
+        return config[..listen.Index] + $"    listen 127.0.0.1:{listenPort};\n    proxy_bind {Address};" + config[(listen.Index + listen.Length)..];
     }
 
     public static async Task<NginxProxy> StartAsync(IReadOnlyList<int> nodePorts, string healthPath, ITestOutputHelper output)
@@ -95,6 +95,6 @@ public sealed partial class NginxProxy : IAsyncDisposable
     [GeneratedRegex(@"(server\s+127\.0\.0\.1:)(\d+)([^;\n]*;)")]
     private static partial Regex UpstreamServer();
 
-    [GeneratedRegex(@"listen\s+[^;]+;")]
+    [GeneratedRegex(@"^[ \t]*listen\s+[^;]+;", RegexOptions.Multiline)]
     private static partial Regex Listen();
 }

@@ -45,15 +45,15 @@ public sealed class NginxProxyTests(ITestOutputHelper output)
             "Ben sees Ana's vote after both moved to the surviving node");
         Assert.True(anaHub.Reconnects >= 1 && benHub.Reconnects >= 1, "both clients reconnected");
         var survivor = cluster.Nodes.Single(n => n != serving);
-        Assert.True((await survivor.Http.AdminAsync(HttpMethod.Get, "api/admin/stats")).Body.GetProperty("connections").GetInt32() >= 2);
+        Assert.True(await ProxiedCluster.ConnectionsOn(survivor) >= 2);
     }
 
     [SkippableFact]
     public async Task Per_address_limits_see_the_client_behind_nginx_not_nginx_and_not_a_spoofed_header()
     {
         Skip.If(ProxiedCluster.Unavailable is not null, ProxiedCluster.Unavailable);
-        await using var cluster = await ProxiedCluster.StartAsync(1, output);
-        var burst = new RateLimitOptions().Guests.Burst; // the real default
+        await using var cluster = await ProxiedCluster.StartAsync(1, output, ForwardedHeadersTests.RealGuestLimit);
+        var burst = new RateLimitOptions().Guests.Burst;
         using var greedy = ClientFrom("127.0.0.3", cluster.BaseUri);
         var statuses = new List<HttpStatusCode>();
         for (var i = 1; i <= burst + 1; i++)

@@ -26,7 +26,7 @@ public sealed class ProxiedCluster : IAsyncDisposable
     public static string? Unavailable =>
         !NginxProxy.Available ? NginxProxy.Absent : TestPostgres.ConnectionString is null ? TestPostgres.Absent : null;
 
-    public static async Task<ProxiedCluster> StartAsync(int count, ITestOutputHelper output)
+    public static async Task<ProxiedCluster> StartAsync(int count, ITestOutputHelper output, params string[] extraArguments)
     {
         var seedPort = FreePort();
         var nodes = new List<HostProcess>();
@@ -42,6 +42,7 @@ public sealed class ProxiedCluster : IAsyncDisposable
                     .. Node(i == 0 ? seedPort : FreePort(), seedPort),
                     $"--Trinity:BasePath={BasePath}",
                     $"--Trinity:ForwardedHeaders:KnownProxies={NginxProxy.Address}",
+                    .. extraArguments,
                 ]);
                 nodes.Add(await HostProcess.StartAsync(settings, Directory.CreateTempSubdirectory("trinity-cwd-").FullName, output));
             }
@@ -63,12 +64,16 @@ public sealed class ProxiedCluster : IAsyncDisposable
         await WaitUntil(async () =>
         {
             foreach (var node in Nodes)
-                if ((await node.Http.AdminAsync(HttpMethod.Get, "api/admin/stats")).Body.GetProperty("connections").GetInt32() > 0)
+                if (await ConnectionsOn(node) > 0)
                     found = node;
             return found is not null;
         }, "a node has the clients' connections");
         return found!;
     }
+
+    /// <summary>The realtime connections open on <paramref name="node"/>.</summary>
+    public static async Task<int> ConnectionsOn(HostProcess node) =>
+        (await node.Http.AdminAsync(HttpMethod.Get, "api/admin/stats")).Body.GetProperty("totalConnections").GetInt32();
 
     public async ValueTask DisposeAsync()
     {

@@ -29,8 +29,7 @@ public sealed class NginxWebClientTests(BrowserFixture browser, ITestOutputHelpe
 
         // Both pages reconnect through nginx, which now sends them to the survivor, and the room goes on.
         var survivor = cluster.Nodes.Single(n => n != serving);
-        await TestCluster.WaitUntil(async () => (await survivor.Http.AdminAsync(HttpMethod.Get, "api/admin/stats"))
-            .Body.GetProperty("connections").GetInt32() >= 2, "both pages reconnected to the survivor");
+        await TestCluster.WaitUntil(async () => await ProxiedCluster.ConnectionsOn(survivor) >= 2, "both pages reconnected to the survivor");
         foreach (var user in new[] { ana, ben }) await Expect(user.ConnectionState).ToHaveTextAsync("connected");
         await ana.VoteAsync("like", 4);
         await ben.VoteAsync("like", 6);
