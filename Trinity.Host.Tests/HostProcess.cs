@@ -41,12 +41,17 @@ public sealed partial class HostProcess : IAsyncDisposable
         return LaunchAsync(start, output, environment.GetValueOrDefault("Trinity__BasePath", ""));
     }
 
-    /// <summary>Command-line settings (<c>--Trinity:DataDir=x</c>) as the environment variables that say the same (<c>Trinity__DataDir=x</c>).</summary>
-    public static Dictionary<string, string> EnvironmentOf(IEnumerable<string> arguments) =>
-        arguments.Select(argument => argument.TrimStart('-').Split('=', 2))
-            .ToDictionary(
-                pair => pair[0] == "environment" ? "ASPNETCORE_ENVIRONMENT" : pair[0].Replace(":", "__"),
-                pair => pair[1]);
+    /// <summary>
+    /// Command-line settings (<c>--Trinity:DataDir=x</c>) as the environment variables that say the same
+    /// (<c>Trinity__DataDir=x</c>); as on a command line, a later setting of the same key wins.
+    /// </summary>
+    public static Dictionary<string, string> EnvironmentOf(IEnumerable<string> arguments)
+    {
+        var environment = new Dictionary<string, string>();
+        foreach (var pair in arguments.Select(argument => argument.TrimStart('-').Split('=', 2)))
+            environment[pair[0] == "environment" ? "ASPNETCORE_ENVIRONMENT" : pair[0].Replace(":", "__")] = pair[1];
+        return environment;
+    }
 
     private static string Dll => Path.Combine(AppContext.BaseDirectory, "Trinity.Host.dll");
 

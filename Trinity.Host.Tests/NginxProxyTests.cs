@@ -38,9 +38,9 @@ public sealed class NginxProxyTests(ITestOutputHelper output)
         // The node behind nginx that holds both clients goes away (SIGTERM, as in a rolling restart).
         var serving = await cluster.NodeWithConnectionsAsync();
         await serving.TerminateAsync(TimeSpan.FromSeconds(60));
-        // Ana's next vote reconnects through nginx, which sends her to the survivor; Ben is back there too.
-        await anaHub.InvokeAsync<VoteResult>("Vote", new { roomId = room.RoomId, mediaId = room.Queue[1].MediaId, voteType = "like", voteId = "a1" });
+        // Their next calls reconnect through nginx, which sends them to the survivor, where they join the room again.
         await benHub.InvokeAsync<RoomSnapshot>("GetRoomState", new { roomId = room.RoomId });
+        await anaHub.InvokeAsync<VoteResult>("Vote", new { roomId = room.RoomId, mediaId = room.Queue[1].MediaId, voteType = "like", voteId = "a1" });
         await TestCluster.WaitUntil(() => Task.FromResult(benSaw.Any(e => e.GetProperty("mediaId").GetString() == room.Queue[1].MediaId)),
             "Ben sees Ana's vote after both moved to the surviving node");
         Assert.True(anaHub.Reconnects >= 1 && benHub.Reconnects >= 1, "both clients reconnected");

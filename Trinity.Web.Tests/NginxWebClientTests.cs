@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Trinity.Host.Tests;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -14,6 +17,7 @@ public sealed class NginxWebClientTests(BrowserFixture browser, ITestOutputHelpe
         Skip.IfNot(browser.Available, BrowserFixture.SkipReason);
         Skip.If(ProxiedCluster.Unavailable is not null, ProxiedCluster.Unavailable);
         await using var cluster = await ProxiedCluster.StartAsync(2, output);
+        await RoomsAreServedAsync(cluster.BaseUri);
         var home = cluster.BaseUri.ToString();
         await using var ana = await WebUser.OpenAsync(browser, cluster.BaseUri, "Ana", output, home);
         await ana.SignInAsync();
@@ -34,5 +38,15 @@ public sealed class NginxWebClientTests(BrowserFixture browser, ITestOutputHelpe
         await ana.VoteAsync("like", 4);
         await ben.VoteAsync("like", 6);
         foreach (var user in new[] { ana, ben }) await Expect(user.TestId("match")).ToHaveCountAsync(6);
+    }
+
+    /// <summary>Waits until a room can be made through nginx: a new cluster's sharding takes a moment after readiness.</summary>
+    private static async Task RoomsAreServedAsync(Uri baseUri)
+    {
+        using var http = new HttpClient { BaseAddress = baseUri };
+        var guest = await (await http.PostAsJsonAsync("api/auth/guest", new { displayName = "Warm-up" })).Content.ReadFromJsonAsync<JsonElement>();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", guest.GetProperty("token").GetString());
+        await TestCluster.WaitUntil(async () => (await http.PostAsJsonAsync("api/rooms", new { name = "Warm-up", queueSize = 5 })).IsSuccessStatusCode,
+            "a room can be made through nginx");
     }
 }
