@@ -99,7 +99,7 @@ public sealed class TrinityConnection(IReadOnlyList<Uri> nodes, Func<Task<string
     private HubConnection Build(Uri node)
     {
         var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(node, "/realtime"), o => o.AccessTokenProvider = async () => await token())
+            .WithUrl(new Uri(node.AbsoluteUri.TrimEnd('/') + "/realtime"), o => o.AccessTokenProvider = async () => await token())
             .AddJsonProtocol(o => o.PayloadSerializerOptions = Json)
             .Build();
         foreach (var (name, handler) in _handlers) hub.On<JsonElement>(name, handler);

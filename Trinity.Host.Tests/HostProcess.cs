@@ -23,44 +23,58 @@ public sealed partial class HostProcess : IAsyncDisposable
     /// <summary>The built host, as an operator runs it: <c>dotnet Trinity.Host.dll</c>.</summary>
     public static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "Trinity.Host.dll");
 
+    /// <summary>The test's settings as command-line arguments, from the test's working directory.</summary>
     public static Task<HostProcess> StartAsync(string dataDir, ITestOutputHelper output, params string[] extraArguments)
     {
-        var start = NewStartInfo();
+        var start = new ProcessStartInfo("dotnet");
+        start.ArgumentList.Add(Dll);
         foreach (var argument in TrinityServer.Arguments(dataDir).Concat(extraArguments)) start.ArgumentList.Add(argument);
-        return StartAsync(start, output);
+        return LaunchAsync(start, output);
     }
 
     /// <summary>
-    /// As an operator runs it: from an unrelated working directory, configured only by environment variables
+    /// As an operator runs it: <c>dotnet Trinity.Host.dll</c> with no arguments, from <paramref name="workingDirectory"/>,
+    /// configured only through <paramref name="environment"/> (see <see cref="EnvironmentOf"/>).
+    /// </summary>
+    public static Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> environment, string workingDirectory, ITestOutputHelper output)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory };
+        start.ArgumentList.Add(Dll);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
+        return LaunchAsync(start, output, environment.GetValueOrDefault("Trinity__BasePath", ""));
+    }
+
+    /// <summary>
+    /// As an operator runs it, from a fresh unrelated working directory, configured only by environment variables
     /// (<c>--A:B=c</c> settings become <c>A__B=c</c>), with the real rate limits unless a setting changes one.
     /// </summary>
-    public static Task<HostProcess> StartAsOperatorAsync(string dataDir, ITestOutputHelper output, params string[] extraSettings)
+    public static Task<HostProcess> StartAsOperatorAsync(string dataDir, ITestOutputHelper output, params string[] extraSettings) =>
+        StartAsync(EnvironmentOf(TrinityServer.Arguments(dataDir).Except(TrinityServer.Unlimited).Concat(extraSettings)),
+            Directory.CreateTempSubdirectory("trinity-cwd-").FullName, output);
+
+    /// <summary>
+    /// Command-line settings (<c>--Trinity:DataDir=x</c>) as the environment variables that say the same
+    /// (<c>Trinity__DataDir=x</c>); as on a command line, a later setting of the same key wins.
+    /// </summary>
+    public static Dictionary<string, string> EnvironmentOf(IEnumerable<string> arguments)
     {
-        var start = NewStartInfo();
-        start.WorkingDirectory = Directory.CreateTempSubdirectory("trinity-cwd-").FullName;
-        foreach (var setting in TrinityServer.Arguments(dataDir).Except(TrinityServer.Unlimited).Concat(extraSettings))
-        {
-            var (key, value) = (setting[2..setting.IndexOf('=')], setting[(setting.IndexOf('=') + 1)..]);
-            start.Environment[key is "urls" or "environment" ? "ASPNETCORE_" + key.ToUpperInvariant() : key.Replace(":", "__")] = value;
-        }
-        return StartAsync(start, output);
+        var environment = new Dictionary<string, string>();
+        foreach (var pair in arguments.Select(argument => argument.TrimStart('-').Split('=', 2)))
+            environment[pair[0] == "environment" ? "ASPNETCORE_ENVIRONMENT" : pair[0].Replace(":", "__")] = pair[1];
+        return environment;
     }
 
-    private static ProcessStartInfo NewStartInfo()
+    private static async Task<HostProcess> LaunchAsync(ProcessStartInfo start, ITestOutputHelper output, string basePath = "")
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Dll);
-        return start;
-    }
-
-    private static async Task<HostProcess> StartAsync(ProcessStartInfo start, ITestOutputHelper output)
-    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
         var process = Process.Start(start)!;
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null) return;
-            if (ListeningOn().Match(e.Data) is { Success: true } m) listening.TrySetResult(new Uri(m.Groups[1].Value));
+            if (ListeningOn().Match(e.Data) is { Success: true } m) listening.TrySetResult(new Uri(m.Groups[1].Value + basePath + "/"));
         };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.WriteLine("host stderr: " + e.Data); };
         process.BeginOutputReadLine();
@@ -104,7 +118,7 @@ public sealed partial class HostProcess : IAsyncDisposable
 
     public async Task<GuestIdentity> GuestAsync(string name)
     {
-        var response = await Http.PostAsync("/api/auth/guest", System.Net.Http.Json.JsonContent.Create(new { displayName = name }));
+        var response = await Http.PostAsync("api/auth/guest", System.Net.Http.Json.JsonContent.Create(new { displayName = name }));
         response.EnsureSuccessStatusCode();
         return (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<GuestIdentity>(response.Content))!;
     }
@@ -114,6 +128,15 @@ public sealed partial class HostProcess : IAsyncDisposable
     {
         _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
+    }
+
+    /// <summary>A real SIGTERM, as systemd, Kubernetes or <c>kill</c> send it; returns the exit code once the process has gone.</summary>
+    public async Task<int> TerminateAsync(TimeSpan within)
+    {
+        Signals.Send(_process, Signals.Term);
+        using var timeout = new CancellationTokenSource(within);
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
     }
 
     public ValueTask DisposeAsync()

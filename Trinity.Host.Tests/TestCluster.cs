@@ -32,7 +32,7 @@ public static class TestCluster
     }
 
     public static async Task<int> NodeCount(HttpClient node) =>
-        (await node.AdminAsync(HttpMethod.Get, "/api/admin/stats")).Body.GetProperty("nodes").GetInt32();
+        (await node.AdminAsync(HttpMethod.Get, "api/admin/stats")).Body.GetProperty("nodes").GetInt32();
 
     /// <summary>Polls <paramref name="condition"/> until it holds, failing after a minute.</summary>
     public static async Task WaitUntil(Func<Task<bool>> condition, string what)

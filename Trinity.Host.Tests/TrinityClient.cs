@@ -57,7 +57,7 @@ public sealed class TrinityClient : IAsyncDisposable
     public static HubConnection NewHub(Uri baseUri, GuestIdentity identity, bool messagePack = false)
     {
         var builder = new HubConnectionBuilder()
-            .WithUrl(new Uri(baseUri, "/realtime"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(identity.Token));
+            .WithUrl(new Uri(baseUri, "realtime"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(identity.Token));
         if (messagePack)
             builder.AddMessagePackProtocol(o => o.SerializerOptions = MessagePackWire.Options);
         else

@@ -82,7 +82,8 @@ public sealed class TrinityServer : IAsyncDisposable
     {
         var app = TrinityApp.Build(arguments, configure);
         await app.StartAsync();
-        var server = new TrinityServer(app, dataDir, new Uri(app.Urls.First()));
+        // Under Trinity:BasePath, everything (readiness included) is below it.
+        var server = new TrinityServer(app, dataDir, new Uri(app.Urls.First() + app.Configuration["Trinity:BasePath"] + "/"));
         await WaitUntilReadyAsync(server.Http);
         return server;
     }
@@ -96,7 +97,7 @@ public sealed class TrinityServer : IAsyncDisposable
         {
             try
             {
-                var response = await http.GetAsync("/healthz/ready");
+                var response = await http.GetAsync("healthz/ready");
                 if (response.IsSuccessStatusCode) return;
                 last = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
             }
@@ -111,7 +112,7 @@ public sealed class TrinityServer : IAsyncDisposable
 
     public async Task<GuestIdentity> GuestAsync(string displayName)
     {
-        var response = await Http.PostAsJsonAsync("/api/auth/guest", new { displayName });
+        var response = await Http.PostAsJsonAsync("api/auth/guest", new { displayName });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<GuestIdentity>())!;
     }

@@ -11,6 +11,7 @@ using Trinity.Host.Health;
 using Trinity.Host.Limits;
 using Trinity.Host.Metrics;
 using Trinity.Host.Realtime;
+using Trinity.Host.Web;
 
 namespace Trinity.Host;
 
@@ -23,7 +24,8 @@ public static class TrinityApp
     /// <param name="configure">a last word on the builder (tests use it to watch the logs)</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(WebPipeline.HostOptions(args));
+        var web = WebOptions.From(builder.Configuration);
         var options = builder.Configuration.GetSection(TrinityOptions.Section).Get<TrinityOptions>() ?? new TrinityOptions();
         var admin = builder.Configuration.GetSection(AdminOptions.Section).Get<AdminOptions>() ?? new AdminOptions();
         var rateLimits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
@@ -59,7 +61,7 @@ public static class TrinityApp
 
         configure?.Invoke(builder);
         var app = builder.Build();
-        app.UseDefaultFiles();
+        app.UseTrinityWeb(web);
         app.UseStaticFiles();
         app.UseApiErrors();
         app.UseAuthentication();
@@ -72,8 +74,7 @@ public static class TrinityApp
         api.MapAuthEndpoints();
         api.MapRoomEndpoints();
         api.MapAdminEndpoints(admin);
-        // Invite links open the web client, which joins by the code in its path.
-        app.MapFallbackToFile("/join/{inviteCode}", "index.html");
+        app.MapWebPages();
         app.MapTrinityMetrics();
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthChecks.Live) });
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthChecks.Ready) });

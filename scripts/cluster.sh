@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # A Trinity cluster on this machine's loopback, on a local PostgreSQL:
 #   scripts/cluster.sh start [N]   N nodes (default 3): HTTP 3001.., Akka remoting 4051.., node 1 is the seed
+#   scripts/cluster.sh start [N] --nginx   the same under /trinity behind nginx (deploy/nginx/trinity.conf)
+#                                  on http://127.0.0.1:${TRINITY_NGINX_PORT:-8080}/trinity/
 #   scripts/cluster.sh status      each node: process, readiness, cluster members it sees
 #   scripts/cluster.sh stop        SIGTERM every node (graceful: rooms hand over, clients are told)
 # Logs: data/cluster/node-N.log. Admin key: $TRINITY_ADMIN_KEY (default local-admin).
@@ -10,11 +12,13 @@ DIR=data/cluster
 ADMIN_KEY="${TRINITY_ADMIN_KEY:-local-admin}"
 
 nodes() { ls "$DIR"/node-*.pid 2>/dev/null | sed 's/.*node-\([0-9]*\)\.pid/\1/' | sort -n; }
-ready() { curl -fs "http://127.0.0.1:$((3000 + $1))/healthz/ready" >/dev/null 2>&1; }
+base() { cat "$DIR/base-path" 2>/dev/null || true; }
+ready() { curl -fs "http://127.0.0.1:$((3000 + $1))$(base)/healthz/ready" >/dev/null 2>&1; }
 
 start() {
-  local count="${1:-3}"
+  local count="${1:-3}" nginx="${2:-}"
   mkdir -p "$DIR"
+  if [ "$nginx" = --nginx ]; then echo /trinity > "$DIR/base-path"; else rm -f "$DIR/base-path"; fi
   local url
   url=$(TRINITY_PG_DB=trinity_cluster scripts/postgres.sh start | tail -1)
   echo "== building"
@@ -31,6 +35,8 @@ start() {
     Trinity__Auth__SigningKey="$(cat "$DIR/signing-key")" \
     Trinity__Admin__Key="$ADMIN_KEY" \
     Trinity__DataDir="$DIR/node-$i" \
+    Trinity__BasePath="$(base)" \
+    Trinity__ForwardedHeaders__KnownProxies="$([ -n "$(base)" ] && echo 127.0.0.1)" \
       nohup dotnet "$DIR/bin/Trinity.Host.dll" --urls "http://127.0.0.1:$((3000 + i))" > "$DIR/node-$i.log" 2>&1 &
     echo $! > "$DIR/node-$i.pid"
     echo "node $i: pid $(cat "$DIR/node-$i.pid"), http://127.0.0.1:$((3000 + i)), remoting 127.0.0.1:$((4050 + i))"
@@ -39,7 +45,25 @@ start() {
     for _ in $(seq 1 300); do ready "$i" && break; sleep 0.2; done
     ready "$i" || { echo "node $i did not become ready; see $DIR/node-$i.log" >&2; exit 1; }
   done
+  [ "$nginx" = --nginx ] && start_nginx "$count"
   status
+}
+
+# deploy/nginx/trinity.conf with this cluster's nodes in its upstream, run in the foreground config of standalone.conf.
+start_nginx() {
+  local count="$1" port="${TRINITY_NGINX_PORT:-8080}" prefix="$DIR/nginx"
+  command -v nginx >/dev/null || { echo "nginx is not installed (apt-get install nginx-light)" >&2; exit 1; }
+  mkdir -p "$prefix/tmp"
+  cp deploy/nginx/standalone.conf "$prefix/"
+  awk -v count="$count" -v port="$port" '
+    /server 127\.0\.0\.1:[0-9]+/ { if (!done) for (i = 1; i <= count; i++) printf "    server 127.0.0.1:%d max_fails=1 fail_timeout=10s;\n", 3000 + i; done = 1; next }
+    /listen 127\.0\.0\.1:[0-9]+;/ { sub(/127\.0\.0\.1:[0-9]+/, "127.0.0.1:" port) }
+    { print }' deploy/nginx/trinity.conf > "$prefix/trinity.conf"
+  nohup nginx -e stderr -p "$PWD/$prefix/" -c "$PWD/$prefix/standalone.conf" -g 'daemon off;' > "$DIR/nginx.log" 2>&1 &
+  echo $! > "$DIR/nginx.pid"
+  for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$port/trinity/healthz/ready" >/dev/null 2>&1 && break; sleep 0.2; done
+  curl -fs "http://127.0.0.1:$port/trinity/healthz/ready" >/dev/null || { echo "nginx did not answer; see $DIR/nginx.log" >&2; exit 1; }
+  echo "nginx: pid $(cat "$DIR/nginx.pid"), http://127.0.0.1:$port/trinity/"
 }
 
 status() {
@@ -48,13 +72,18 @@ status() {
     local pid; pid=$(cat "$DIR/node-$i.pid")
     kill -0 "$pid" 2>/dev/null || { printf '%-5s %-8s %-22s %-6s %s\n' "$i" "$pid" "-" "down" "-"; continue; }
     local members="?"
-    members=$(curl -fs -H "X-Admin-Key: $ADMIN_KEY" "http://127.0.0.1:$((3000 + i))/api/admin/stats" \
+    members=$(curl -fs -H "X-Admin-Key: $ADMIN_KEY" "http://127.0.0.1:$((3000 + i))$(base)/api/admin/stats" \
       | grep -o '"nodes":[0-9]*' | cut -d: -f2) || members="?"
     printf '%-5s %-8s %-22s %-6s %s\n' "$i" "$pid" "http://127.0.0.1:$((3000 + i))" "$(ready "$i" && echo yes || echo no)" "$members"
   done
 }
 
 stop() {
+  if [ -f "$DIR/nginx.pid" ]; then
+    kill -TERM "$(cat "$DIR/nginx.pid")" 2>/dev/null || true
+    rm -f "$DIR/nginx.pid"
+    echo "nginx stopped"
+  fi
   for i in $(nodes); do
     local pid; pid=$(cat "$DIR/node-$i.pid")
     if kill -0 "$pid" 2>/dev/null; then
@@ -68,8 +97,8 @@ stop() {
 }
 
 case "${1:-}" in
-  start) start "${2:-3}" ;;
+  start) start "${2:-3}" "${3:-}" ;;
   status) status ;;
   stop) stop ;;
-  *) echo "usage: $0 start [N] | status | stop" >&2; exit 2 ;;
+  *) echo "usage: $0 start [N] [--nginx] | status | stop" >&2; exit 2 ;;
 esac

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as the README says. On a Debian-like machine it first provides what the
-# tests need (Chromium for the browser tests, a local PostgreSQL), then runs every test project on
-# the embedded SQLite journal, and the actor and end-to-end suites once more on PostgreSQL.
+# tests need (Chromium for the browser tests, nginx for the proxy tests, a local PostgreSQL), then
+# runs every test project on the embedded SQLite journal, and the actor and end-to-end suites once more on PostgreSQL.
 # TRX results land in ./TestResults. Without root or apt-get it runs what it can; tests whose
 # service is absent report themselves as skipped. Extra arguments go to every `dotnet test`.
 #
@@ -36,6 +36,7 @@ fi
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)                      # the browser tests
 [ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)   # text in the load-test plot
+[ -x /usr/sbin/nginx ] || missing+=(nginx-light)                           # the reverse-proxy tests
 if [ "${#missing[@]}" -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "== installing ${missing[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null

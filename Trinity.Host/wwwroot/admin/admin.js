@@ -6,7 +6,7 @@ let previousVotes = null; // { total, at } from the last /metrics scrape
 
 async function admin(path, init = {}) {
   const key = sessionStorage.getItem(keyStore) ?? "";
-  const response = await fetch(`/api/admin${path}`, {
+  const response = await fetch(`api/admin${path}`, {
     ...init,
     headers: { "X-Admin-Key": key, "Content-Type": "application/json", ...(init.headers ?? {}) },
   });
@@ -17,7 +17,7 @@ async function admin(path, init = {}) {
 
 /** Votes persisted by rooms on this node, from the Prometheus counter; null when /metrics is absent. */
 async function votesTotal() {
-  const response = await fetch("/metrics");
+  const response = await fetch("metrics");
   if (!response.ok) return null;
   const line = (await response.text()).split("\n").find((l) => l.startsWith("trinity_votes_total"));
   return line ? Number(line.trim().split(/\s+/)[1]) : 0;

@@ -1,7 +1,7 @@
 // Entry point: signs the guest in, then wires the connection, the room state and the views.
 
 import { $, show } from './dom.js';
-import { nodeUrls } from './nodes.js';
+import { appBase, nodeUrls } from './nodes.js';
 import { Api } from './api.js';
 import { Identity } from './identity.js';
 import { Realtime } from './realtime.js';
@@ -15,7 +15,8 @@ import { showError, showSystemMessage } from './banners.js';
 const nodes = nodeUrls();
 const api = new Api(nodes);
 const identity = new Identity(api);
-const invite = /^\/join\/([A-Za-z0-9]{6})\/?$/.exec(window.location.pathname)?.[1]?.toUpperCase() ?? null;
+const basePath = new URL(appBase()).pathname.replace(/\/+$/, '');
+const invite = /^\/join\/([A-Za-z0-9]{6})\/?$/.exec(window.location.pathname.slice(basePath.length))?.[1]?.toUpperCase() ?? null;
 
 function showView(name) {
   for (const view of ['sign-in', 'lobby', 'room']) show($(`${view}-view`), view === name);
@@ -66,7 +67,7 @@ function start() {
   session.addEventListener('entered', () => {
     showView('room');
     // An invite link has done its job; a reload should not join again by code.
-    if (invite) window.history.replaceState(null, '', '/' + window.location.search);
+    if (invite) window.history.replaceState(null, '', basePath + '/' + window.location.search);
   });
   session.addEventListener('left', () => showView('lobby'));
 

@@ -3,6 +3,7 @@
 
 import { $, el, show, formatTime } from './dom.js';
 import { poster } from './poster.js';
+import { appBase } from './nodes.js';
 
 // Why a room ended: from its `finished` (snapshots and roomFinished), else from the status change's reason.
 const END_REASONS = {
@@ -36,8 +37,9 @@ export class RoomView {
     $('room-meta').textContent = `${room.consensus === 'majority' ? 'Majority' : 'Unanimous'} · ${this.store.queueLength} titles`
       + (room.endOnFirstMatch ? ' · ends on the first match' : '') + (finished ? ' · finished' : '');
     $('invite-code').textContent = room.inviteCode;
-    $('invite-link').href = `${window.location.origin}/join/${room.inviteCode}`;
-    $('invite-link').textContent = `${window.location.host}/join/${room.inviteCode}`;
+    const link = new URL(`${appBase()}/join/${room.inviteCode}`);
+    $('invite-link').href = link.href;
+    $('invite-link').textContent = link.host + link.pathname;
     show($('close-room'), room.creatorId === this.store.userId && !finished);
     show($('decide-now'), room.creatorId === this.store.userId && !finished);
     this.renderCard(finished);
