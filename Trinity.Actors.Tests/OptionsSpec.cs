@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Trinity.Actors.Catalog;
-using Trinity.Actors.Catalog.Tmdb;
+using Trinity.Actors.Catalog.Sources;
 using Trinity.Actors.Hosting;
 using Trinity.Actors.Recommendations;
 
@@ -30,7 +30,7 @@ public sealed class OptionsSpec
         };
         using var services = Services(options);
 
-        Assert.IsType<TmdbCatalog>(services.GetRequiredService<ICatalog>());
+        Assert.IsType<SourcedCatalog>(services.GetRequiredService<ICatalog>());
         Assert.IsType<GuardedRecommender>(services.GetRequiredService<IRecommender>());
     }
 

@@ -65,6 +65,7 @@ public static class TrinityApp
         var api = app.MapGroup("/api");
         api.MapAuthEndpoints();
         api.MapRoomEndpoints();
+        api.MapCatalogEndpoints();
         api.MapAdminEndpoints(admin);
         // Invite links open the web client, which joins by the code in its path.
         app.MapFallbackToFile("/join/{inviteCode}", "index.html");

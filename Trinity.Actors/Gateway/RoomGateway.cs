@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Hosting;
+using Trinity.Actors.Catalog;
 using Trinity.Actors.Domain;
 using Trinity.Actors.Hosting;
 using Trinity.Actors.Messages.Commands;
@@ -17,7 +18,8 @@ public sealed class RoomGateway(
     IRequiredActor<RoomRegion> rooms,
     IRequiredActor<InviteCodeRegion> inviteCodes,
     IRequiredActor<UserRoomsRegion> userRooms,
-    RoomOptions options)
+    RoomOptions options,
+    ICatalog catalog)
 {
     public const int MaxTextLength = 1000;
     public const int MaxMoodLength = 500;
@@ -25,7 +27,8 @@ public sealed class RoomGateway(
 
     public async Task<RoomSnapshot> CreateAsync(Caller caller, CreateRoomRequest? request, IActorRef? subscriber)
     {
-        var settings = RoomSettings.From(request);
+        var settings = RoomSettings.From(request, catalog.Sources);
+        catalog.EnsureReachable(settings.Filters.Sources);
         var roomId = Identifiers.NewRoomId();
         var code = await ClaimInviteCodeAsync(roomId);
         var snapshot = await AskAsync<RoomSnapshot>(rooms.ActorRef,

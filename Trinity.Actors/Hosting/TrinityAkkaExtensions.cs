@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 using Trinity.Actors.Actors;
 using Trinity.Actors.Catalog;
 using Trinity.Actors.Diagnostics;
-using Trinity.Actors.Catalog.Tmdb;
+using Trinity.Actors.Catalog.Sources;
 using Trinity.Actors.Recommendations;
 using Trinity.Actors.Recommendations.Model;
 
@@ -88,22 +88,12 @@ public static class TrinityAkkaExtensions
                 system.ActorOf(Props.Create(() => new ConnectionsActor(push, rooms.ConnectionBuffer, roomRegion)), "connections"));
         });
 
-    /// <summary>The services the actors need: the embedded defaults, or TMDB and the chat model where configured.</summary>
+    /// <summary>The services the actors need: the embedded defaults, or the catalogue sources and the chat model where configured.</summary>
     public static IServiceCollection AddTrinityServices(this IServiceCollection services, TrinityOptions options)
     {
-        options.Catalog.Tmdb.Validate();
         options.Ai.Validate();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<EmbeddedCatalog>();
-        if (options.Catalog.Tmdb.IsConfigured)
-        {
-            services.AddSingleton(sp => new TmdbCatalog(sp.GetRequiredService<EmbeddedCatalog>(), TmdbClient.Create(options.Catalog.Tmdb),
-                options.Catalog.Tmdb, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TmdbCatalog>>()));
-            services.AddSingleton<ICatalog>(sp => sp.GetRequiredService<TmdbCatalog>());
-            services.AddHostedService(sp => new TmdbRefresher(sp.GetRequiredService<TmdbCatalog>(), options.Catalog.Tmdb, sp.GetRequiredService<TimeProvider>()));
-        }
-        else
-            services.AddSingleton<ICatalog>(sp => sp.GetRequiredService<EmbeddedCatalog>());
+        services.AddCatalog(options.Catalog, options.DataDir);
 
         services.AddSingleton(sp => new KeywordRecommender(sp.GetRequiredService<ICatalog>()));
         if (options.Ai.IsConfigured)
