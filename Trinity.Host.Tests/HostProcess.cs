@@ -20,12 +20,26 @@ public sealed partial class HostProcess : IAsyncDisposable
     public Uri BaseUri { get; }
     public HttpClient Http { get; }
 
-    public static async Task<HostProcess> StartAsync(string dataDir, ITestOutputHelper output, params string[] extraArguments)
+    public static Task<HostProcess> StartAsync(string dataDir, ITestOutputHelper output, params string[] extraArguments) =>
+        StartAsync(dataDir, output, asOperator: false, extraArguments);
+
+    /// <summary>
+    /// As an operator runs it: from an unrelated working directory, every setting (the usual ones and
+    /// <paramref name="extraArguments"/>, written <c>--Key=value</c>) passed as an environment variable.
+    /// </summary>
+    public static Task<HostProcess> StartAsOperatorAsync(string dataDir, ITestOutputHelper output, params string[] extraArguments) =>
+        StartAsync(dataDir, output, asOperator: true, extraArguments);
+
+    private static async Task<HostProcess> StartAsync(string dataDir, ITestOutputHelper output, bool asOperator, string[] extraArguments)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Trinity.Host.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
-        foreach (var argument in TrinityServer.Arguments(dataDir).Concat(extraArguments)) start.ArgumentList.Add(argument);
+        foreach (var argument in TrinityServer.Arguments(dataDir).Concat(extraArguments))
+            if (!asOperator) start.ArgumentList.Add(argument);
+            else if (argument.TrimStart('-').Split('=', 2) is [var key, var value])
+                start.Environment[key == "environment" ? "ASPNETCORE_ENVIRONMENT" : key.Replace(":", "__")] = value;
+        if (asOperator) start.WorkingDirectory = Directory.CreateTempSubdirectory("trinity-operator-").FullName;
         var process = Process.Start(start)!;
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
