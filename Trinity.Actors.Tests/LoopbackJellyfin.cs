@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 
@@ -10,43 +9,16 @@ namespace Trinity.Actors.Tests;
 /// <c>/Items/{id}/Images/Primary</c>. Like Jellyfin it takes the key as <c>Authorization: MediaBrowser Token="…"</c>,
 /// <c>X-Emby-Token</c>, <c>X-MediaBrowser-Token</c> or <c>api_key</c>, and answers 401 without one.
 /// </summary>
-public sealed partial class LoopbackJellyfin : IAsyncDisposable
+public sealed partial class LoopbackJellyfin(IReadOnlyList<LibraryTitle> titles) : LoopbackMediaServer(titles)
 {
     public const string ApiKey = "jf-secret-key-4f1c2b";
     public const string ServerId = "jf-server-1";
-    private readonly LoopbackHttp _http;
-    private readonly Dictionary<string, LibraryTitle> _byId;
 
-    private LoopbackJellyfin(LoopbackHttp http, IReadOnlyList<LibraryTitle> titles)
-    {
-        _http = http;
-        Titles = titles;
-        _byId = titles.ToDictionary(t => t.Id);
-    }
+    public static Task<LoopbackJellyfin> StartAsync(IReadOnlyList<LibraryTitle> titles) => ListenAsync(new LoopbackJellyfin(titles));
 
-    public string Url => _http.BaseUri.ToString().TrimEnd('/');
-    public IReadOnlyList<LibraryTitle> Titles { get; }
-    /// <summary>Path and query of every request, in arrival order.</summary>
-    public ConcurrentQueue<string> Seen { get; } = new();
-    /// <summary>Null answers as Jellyfin does; otherwise how to answer instead (a status, garbage, a hang).</summary>
-    public Func<HttpContext, LoopbackHttp, Task>? Override { get; set; }
-
-    public static async Task<LoopbackJellyfin> StartAsync(IReadOnlyList<LibraryTitle> titles)
-    {
-        LoopbackJellyfin? jellyfin = null;
-        var http = await LoopbackHttp.StartAsync((context, server) => jellyfin!.AnswerAsync(context, server));
-        return jellyfin = new LoopbackJellyfin(http, titles);
-    }
-
-    private async Task AnswerAsync(HttpContext context, LoopbackHttp server)
+    protected override async Task AnswerAsync(HttpContext context)
     {
         var request = context.Request;
-        Seen.Enqueue(request.Path + request.QueryString);
-        if (Override is { } instead)
-        {
-            await instead(context, server);
-            return;
-        }
         if (Key(request) != ApiKey)
         {
             context.Response.StatusCode = 401;
@@ -93,11 +65,8 @@ public sealed partial class LoopbackJellyfin : IAsyncDisposable
                 StartIndex = start,
             }, AsSent);
         }
-        else if (ImagePath().Match(path) is { Success: true } image && _byId.TryGetValue(image.Groups[1].Value, out var title))
-        {
-            context.Response.ContentType = "image/png";
-            await context.Response.Body.WriteAsync(title.Poster);
-        }
+        else if (ImagePath().Match(path) is { Success: true } image && ById.TryGetValue(image.Groups[1].Value, out var title))
+            await PosterAsync(context, title);
         else
             context.Response.StatusCode = 404;
     }
@@ -119,8 +88,4 @@ public sealed partial class LoopbackJellyfin : IAsyncDisposable
     [GeneratedRegex("^/Items/([^/]+)/Images/Primary$")]
     private static partial Regex ImagePath();
 
-    /// <summary>Property names exactly as written above, as the real server spells them.</summary>
-    private static readonly System.Text.Json.JsonSerializerOptions AsSent = new();
-
-    public ValueTask DisposeAsync() => _http.DisposeAsync();
 }

@@ -80,3 +80,49 @@ public static class TestPng
     private static void BigEndian(byte[] into, int at, int value) =>
         (into[at], into[at + 1], into[at + 2], into[at + 3]) = ((byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value);
 }
+
+/// <summary>
+/// What the stand-in media servers share: a loopback HTTP server over a list of titles that records every
+/// request and can be told to answer otherwise (a status, garbage, a hang) through <see cref="Override"/>.
+/// </summary>
+public abstract class LoopbackMediaServer : IAsyncDisposable
+{
+    /// <summary>Property names exactly as the subclasses write them, as the real servers spell them.</summary>
+    protected static readonly System.Text.Json.JsonSerializerOptions AsSent = new();
+    private LoopbackHttp _http = null!;
+
+    protected LoopbackMediaServer(IReadOnlyList<LibraryTitle> titles)
+    {
+        Titles = titles;
+        ById = titles.ToDictionary(t => t.Id);
+    }
+
+    public string Url => _http.BaseUri.ToString().TrimEnd('/');
+    public IReadOnlyList<LibraryTitle> Titles { get; }
+    protected IReadOnlyDictionary<string, LibraryTitle> ById { get; }
+    /// <summary>Path and query of every request, in arrival order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Seen { get; } = new();
+    /// <summary>Null answers as the real server does; otherwise how to answer instead.</summary>
+    public Func<Microsoft.AspNetCore.Http.HttpContext, LoopbackHttp, Task>? Override { get; set; }
+
+    protected static async Task<T> ListenAsync<T>(T server) where T : LoopbackMediaServer
+    {
+        server._http = await LoopbackHttp.StartAsync(async (context, http) =>
+        {
+            server.Seen.Enqueue(context.Request.Path + context.Request.QueryString);
+            if (server.Override is { } instead) await instead(context, http);
+            else await server.AnswerAsync(context);
+        });
+        return server;
+    }
+
+    protected abstract Task AnswerAsync(Microsoft.AspNetCore.Http.HttpContext context);
+
+    protected static async Task PosterAsync(Microsoft.AspNetCore.Http.HttpContext context, LibraryTitle title)
+    {
+        context.Response.ContentType = "image/png";
+        await context.Response.Body.WriteAsync(title.Poster);
+    }
+
+    public ValueTask DisposeAsync() => _http.DisposeAsync();
+}

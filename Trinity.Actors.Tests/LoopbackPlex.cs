@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
 
 namespace Trinity.Actors.Tests;
@@ -9,41 +8,16 @@ namespace Trinity.Actors.Tests;
 /// (paged with <c>X-Plex-Container-Start/Size</c> as headers or query) and the photo transcoder. Like Plex it takes
 /// the token as the <c>X-Plex-Token</c> header or query parameter and answers 401 without it.
 /// </summary>
-public sealed class LoopbackPlex : IAsyncDisposable
+public sealed class LoopbackPlex(IReadOnlyList<LibraryTitle> titles) : LoopbackMediaServer(titles)
 {
     public const string Token = "plex-secret-token-9d8e7f";
     public const string MachineIdentifier = "plex-machine-1";
-    private readonly LoopbackHttp _http;
-    private readonly Dictionary<string, LibraryTitle> _byKey;
 
-    private LoopbackPlex(LoopbackHttp http, IReadOnlyList<LibraryTitle> titles)
-    {
-        _http = http;
-        Titles = titles;
-        _byKey = titles.ToDictionary(t => t.Id);
-    }
+    public static Task<LoopbackPlex> StartAsync(IReadOnlyList<LibraryTitle> titles) => ListenAsync(new LoopbackPlex(titles));
 
-    public string Url => _http.BaseUri.ToString().TrimEnd('/');
-    public IReadOnlyList<LibraryTitle> Titles { get; }
-    public ConcurrentQueue<string> Seen { get; } = new();
-    public Func<HttpContext, LoopbackHttp, Task>? Override { get; set; }
-
-    public static async Task<LoopbackPlex> StartAsync(IReadOnlyList<LibraryTitle> titles)
-    {
-        LoopbackPlex? plex = null;
-        var http = await LoopbackHttp.StartAsync((context, server) => plex!.AnswerAsync(context, server));
-        return plex = new LoopbackPlex(http, titles);
-    }
-
-    private async Task AnswerAsync(HttpContext context, LoopbackHttp server)
+    protected override async Task AnswerAsync(HttpContext context)
     {
         var request = context.Request;
-        Seen.Enqueue(request.Path + request.QueryString);
-        if (Override is { } instead)
-        {
-            await instead(context, server);
-            return;
-        }
         if ((request.Headers["X-Plex-Token"].FirstOrDefault() ?? request.Query["X-Plex-Token"].FirstOrDefault()) != Token)
         {
             context.Response.StatusCode = 401;
@@ -53,13 +27,8 @@ public sealed class LoopbackPlex : IAsyncDisposable
         if (path == "/photo/:/transcode")
         {
             var key = request.Query["url"].ToString().Split('/') is [_, "library", "metadata", var k, "thumb", ..] ? k : "";
-            if (!_byKey.TryGetValue(key, out var title))
-            {
-                context.Response.StatusCode = 404;
-                return;
-            }
-            context.Response.ContentType = "image/png";
-            await context.Response.Body.WriteAsync(title.Poster);
+            if (ById.TryGetValue(key, out var title)) await PosterAsync(context, title);
+            else context.Response.StatusCode = 404;
             return;
         }
         if (!request.Headers.Accept.ToString().Contains("application/json"))
@@ -107,9 +76,4 @@ public sealed class LoopbackPlex : IAsyncDisposable
         }).ToArray();
         return new { size = page.Length, totalSize = matching.Length, offset = start, Metadata = page };
     }
-
-    /// <summary>Property names exactly as written above, as the real server spells them.</summary>
-    private static readonly System.Text.Json.JsonSerializerOptions AsSent = new();
-
-    public ValueTask DisposeAsync() => _http.DisposeAsync();
 }
