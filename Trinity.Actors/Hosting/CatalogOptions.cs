@@ -84,52 +84,50 @@ public sealed class TmdbOptions : SourceOptions
     }
 }
 
-/// <summary><c>Trinity:Catalog:Jellyfin</c>: a Jellyfin server's film and series libraries.</summary>
-public sealed class JellyfinOptions : SourceOptions
+/// <summary>What the media-server sources share: the server's address, its credential, and paging.</summary>
+public abstract class LibraryServerOptions : SourceOptions
+{
+    /// <summary>The server's address as this node reaches it; empty = this source is off.</summary>
+    public string? Url { get; set; }
+    /// <summary>Items asked for per page.</summary>
+    public int PageSize { get; set; } = 500;
+
+    /// <summary>The credential's value and its key's last part (<c>ApiKey</c>, <c>Token</c>).</summary>
+    protected abstract (string? Value, string Name) Credential { get; }
+    protected override (string?, string) Address => (Url, Key + ":Url");
+    public override bool IsConfigured => !string.IsNullOrWhiteSpace(Url);
+
+    protected override void ValidateMore()
+    {
+        OptionChecks.Require(!string.IsNullOrWhiteSpace(Credential.Value), $"{Key}:{Credential.Name}", $"is required with {Key}:Url");
+        OptionChecks.Require(PageSize is >= 10 and <= 10_000, Key + ":PageSize", "must be between 10 and 10000");
+    }
+}
+
+/// <summary><c>Trinity:Catalog:Jellyfin</c>: a Jellyfin server's film and series libraries (<c>Url</c> e.g. <c>http://jellyfin:8096</c>).</summary>
+public sealed class JellyfinOptions : LibraryServerOptions
 {
     protected override string Key => "Trinity:Catalog:Jellyfin";
-    /// <summary>The server's address, e.g. <c>http://jellyfin:8096</c>; empty = no Jellyfin.</summary>
-    public string? Url { get; set; }
     /// <summary>An API key made in Jellyfin's dashboard (Administration → API Keys).</summary>
     public string? ApiKey { get; set; }
     /// <summary>Whose played state and library access count; empty = the first administrator.</summary>
     public string? UserId { get; set; }
     /// <summary>Comma-separated library names; empty = every film and series library.</summary>
     public string? Libraries { get; set; }
-    /// <summary>Items asked for per page.</summary>
-    public int PageSize { get; set; } = 500;
 
-    protected override (string?, string) Address => (Url, Key + ":Url");
-    public override bool IsConfigured => !string.IsNullOrWhiteSpace(Url);
+    protected override (string?, string) Credential => (ApiKey, "ApiKey");
     public IReadOnlyList<string> LibraryNames => Names(Libraries);
-
-    protected override void ValidateMore()
-    {
-        OptionChecks.Require(!string.IsNullOrWhiteSpace(ApiKey), "Trinity:Catalog:Jellyfin:ApiKey", "is required with Trinity:Catalog:Jellyfin:Url");
-        OptionChecks.Require(PageSize is >= 10 and <= 10_000, "Trinity:Catalog:Jellyfin:PageSize", "must be between 10 and 10000");
-    }
 }
 
-/// <summary><c>Trinity:Catalog:Plex</c>: a Plex Media Server's film and show sections.</summary>
-public sealed class PlexOptions : SourceOptions
+/// <summary><c>Trinity:Catalog:Plex</c>: a Plex Media Server's film and show sections (<c>Url</c> e.g. <c>http://plex:32400</c>).</summary>
+public sealed class PlexOptions : LibraryServerOptions
 {
     protected override string Key => "Trinity:Catalog:Plex";
-    /// <summary>The server's address, e.g. <c>http://plex:32400</c>; empty = no Plex.</summary>
-    public string? Url { get; set; }
     /// <summary>An <c>X-Plex-Token</c>; its account's watched state counts.</summary>
     public string? Token { get; set; }
     /// <summary>Comma-separated section titles or keys; empty = every film and show section.</summary>
     public string? Sections { get; set; }
-    /// <summary>Items asked for per page (<c>X-Plex-Container-Size</c>).</summary>
-    public int PageSize { get; set; } = 500;
 
-    protected override (string?, string) Address => (Url, Key + ":Url");
-    public override bool IsConfigured => !string.IsNullOrWhiteSpace(Url);
+    protected override (string?, string) Credential => (Token, "Token");
     public IReadOnlyList<string> SectionNames => Names(Sections);
-
-    protected override void ValidateMore()
-    {
-        OptionChecks.Require(!string.IsNullOrWhiteSpace(Token), "Trinity:Catalog:Plex:Token", "is required with Trinity:Catalog:Plex:Url");
-        OptionChecks.Require(PageSize is >= 10 and <= 10_000, "Trinity:Catalog:Plex:PageSize", "must be between 10 and 10000");
-    }
 }
