@@ -10,6 +10,7 @@ namespace Trinity.Actors.Tests;
 public sealed class LoopbackTmdb : IAsyncDisposable
 {
     public const string ApiKey = "0123456789abcdef0123456789abcdef";
+    public const string WatchPage = "https://www.themoviedb.org/movie/289-casablanca/watch?locale=ES";
     private readonly LoopbackHttp _http;
 
     private LoopbackTmdb(LoopbackHttp http) => _http = http;
@@ -38,7 +39,11 @@ public sealed class LoopbackTmdb : IAsyncDisposable
                 context.Response.StatusCode = 401;
                 return;
             }
-            await context.Response.WriteAsJsonAsync(Answer(context.Request.Path.Value!, context.Request.Query["page"]));
+            // TMDB's key for appended watch providers has a slash, which no C# name can.
+            var json = System.Text.Json.JsonSerializer.Serialize(Answer(context.Request.Path.Value!, context.Request.Query["page"]))
+                .Replace("\"watch_providers\":", "\"watch/providers\":");
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(json);
         });
         return tmdb = new LoopbackTmdb(http);
     }
@@ -52,6 +57,34 @@ public sealed class LoopbackTmdb : IAsyncDisposable
         ("/3/discover/tv", "1") => Page(
             new { id = 6357, name = "The Twilight Zone", first_air_date = "1959-10-02", genre_ids = new[] { 10765, 18, 9648 }, overview = "Rod Serling presents.", vote_average = 8.6 }),
         ("/3/discover/movie" or "/3/discover/tv", _) => Page(),
+        ("/3/movie/289", _) => new
+        {
+            id = 289, title = "Casablanca", release_date = "1942-11-26", overview = "Rick's café.", vote_average = 8.17,
+            genres = new[] { new { id = 18, name = "Drama" } },
+            videos = new
+            {
+                results = new[]
+                {
+                    new { key = "fan-made", site = "YouTube", type = "Trailer", official = false },
+                    new { key = "official-trailer", site = "YouTube", type = "Trailer", official = true },
+                    new { key = "featurette", site = "YouTube", type = "Featurette", official = true },
+                },
+            },
+            watch_providers = new
+            {
+                results = new Dictionary<string, object>
+                {
+                    ["ES"] = new
+                    {
+                        link = WatchPage,
+                        flatrate = new[] { new { provider_name = "Filmin", provider_id = 63 } },
+                        rent = new[] { new { provider_name = "Apple TV", provider_id = 2 } },
+                        buy = new[] { new { provider_name = "Google Play Movies", provider_id = 3 } },
+                    },
+                    ["US"] = new { link = "https://www.themoviedb.org/movie/289/watch?locale=US", flatrate = new[] { new { provider_name = "Max", provider_id = 1899 } } },
+                },
+            },
+        },
         ("/3/movie/9001", _) => new
         {
             id = 9001, title = "Nuevo Film", release_date = "2023-05-01", overview = "A brand new comedy.", vote_average = 7.0,

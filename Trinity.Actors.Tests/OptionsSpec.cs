@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Trinity.Actors.Catalog;
-using Trinity.Actors.Catalog.Tmdb;
+using Trinity.Actors.Catalog.Sources;
 using Trinity.Actors.Hosting;
 using Trinity.Actors.Recommendations;
 
@@ -30,8 +30,26 @@ public sealed class OptionsSpec
         };
         using var services = Services(options);
 
-        Assert.IsType<TmdbCatalog>(services.GetRequiredService<ICatalog>());
+        Assert.IsType<SourcedCatalog>(services.GetRequiredService<ICatalog>());
         Assert.IsType<GuardedRecommender>(services.GetRequiredService<IRecommender>());
+    }
+
+    [Theory]
+    [InlineData("jellyfin:8096", "key", "Trinity:Catalog:Jellyfin:Url")]
+    [InlineData("http://jellyfin:8096", "", "Trinity:Catalog:Jellyfin:ApiKey")]
+    public void A_library_source_without_a_usable_address_or_key_is_refused_at_start_naming_its_key(string url, string key, string named)
+    {
+        var options = new TrinityOptions { Catalog = new CatalogOptions { Jellyfin = new JellyfinOptions { Url = url, ApiKey = key } } };
+
+        Assert.StartsWith(named + " ", Assert.Throws<InvalidOperationException>(() => Services(options)).Message);
+    }
+
+    [Fact]
+    public void A_plex_source_without_its_token_is_refused_at_start_naming_the_key()
+    {
+        var options = new TrinityOptions { Catalog = new CatalogOptions { Plex = new PlexOptions { Url = "http://plex:32400" } } };
+
+        Assert.StartsWith("Trinity:Catalog:Plex:Token ", Assert.Throws<InvalidOperationException>(() => Services(options)).Message);
     }
 
     [Theory]

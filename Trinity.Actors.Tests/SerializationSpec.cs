@@ -16,6 +16,12 @@ public sealed class SerializationSpec(ITestOutputHelper output) : ActorSpecBase(
 {
     private static readonly DateTime At = new(2026, 11, 25, 20, 0, 0, DateTimeKind.Utc);
     private static readonly MediaItem Item = new("m-alien-1979", "Alien", 1979, MediaType.Movie, ["horror", "science-fiction"], "In space.", 8.5);
+    private static readonly MediaItem ItemFromLibrary = Item with
+    {
+        PosterUrl = "api/media/m-alien-1979/poster", BackdropUrl = "api/media/m-alien-1979/backdrop",
+        TrailerUrl = "https://www.youtube.com/watch?v=alien",
+        AvailableOn = [new WatchOption("jellyfin", "library", "Jellyfin", "http://jf/web/#/details?id=1"), new WatchOption("tmdb", "stream", "Filmin")],
+    };
     private static readonly Match AMatch = new("m-alien-1979", "Alien", ["ana", "ben"], ConsensusMode.Majority, At);
     private static readonly Progress SomeProgress = new(1, 20, 5);
     private static readonly RoomSettings SomeSettings = new("Friday", ConsensusMode.Majority,
@@ -58,6 +64,8 @@ public sealed class SerializationSpec(ITestOutputHelper output) : ActorSpecBase(
         new MembershipRecorded(new MyRoom("r1", "Friday", "ABC123", MemberRole.Member, At)),
         new MembershipForgotten("r1"),
         new RoomCreated(1, At, "r1", "ABC123", SomeSettings, "ana", "Ana", true, [Item]),
+        new RoomCreated(1, At, "r1", "ABC123", SomeSettings with { Filters = SomeSettings.Filters with { Sources = ["jellyfin"], UnwatchedOnly = true } },
+            "ana", "Ana", true, [ItemFromLibrary]),
         new MemberJoined(2, At, "ben", "Ben", false),
         new MemberPresenceChanged(3, At, "ben", MemberStatus.Inactive, false),
         new RoomStatusChanged(4, At, RoomStatus.Finished, StateChangeReason.FirstMatch),
@@ -162,5 +170,21 @@ public sealed class SerializationSpec(ITestOutputHelper output) : ActorSpecBase(
         Assert.Contains("\"nextMediaId\":null", json);
         Assert.Contains("\"matchType\":\"majority\"", json);
         Assert.Contains("\"matchedAt\":\"2026-11-25T20:00:00Z\"", json);
+    }
+
+    [Fact]
+    public void A_room_stored_before_sources_and_artwork_existed_still_reads()
+    {
+        var serializer = (SerializerWithStringManifest)Sys.Serialization.FindSerializerForType(typeof(RoomCreated));
+        var created = new RoomCreated(1, At, "r1", "ABC123", SomeSettings, "ana", "Ana", true, [Item]);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(serializer.ToBinary(created))!;
+        string[] added = ["backdropUrl", "trailerUrl", "availableOn", "sources", "unwatchedOnly"];
+        foreach (var item in json["titles"]!.AsArray()) foreach (var name in added) item!.AsObject().Remove(name);
+        foreach (var name in added) json["settings"]!["filters"]!.AsObject().Remove(name);
+        Assert.DoesNotContain("trailerUrl", json.ToJsonString());
+
+        var back = (RoomCreated)serializer.FromBinary(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()), serializer.Manifest(created));
+
+        Assert.Equal(serializer.ToBinary(created), serializer.ToBinary(back));
     }
 }

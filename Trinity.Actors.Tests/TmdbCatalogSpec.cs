@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Logging.Abstractions;
 using Trinity.Actors.Catalog;
-using Trinity.Actors.Catalog.Tmdb;
+using Trinity.Actors.Catalog.Sources;
 using Trinity.Actors.Hosting;
 using Trinity.Actors.Protocol;
 
@@ -10,18 +9,25 @@ namespace Trinity.Actors.Tests;
 /// <summary>TMDB as a source of titles, over real HTTP against a loopback stand-in for its API.</summary>
 public sealed class TmdbCatalogSpec : IAsyncLifetime
 {
+    private readonly List<TestSources> _built = [];
     private static readonly EmbeddedCatalog Embedded = new();
     private readonly ManualClock _clock = new(DateTimeOffset.Parse("2030-01-01T00:00:00Z"));
     private LoopbackTmdb _tmdb = null!;
 
     public async Task InitializeAsync() => _tmdb = await LoopbackTmdb.StartAsync();
 
-    public async Task DisposeAsync() => await _tmdb.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        _built.ForEach(b => b.Dispose());
+        await _tmdb.DisposeAsync();
+    }
 
-    private TmdbCatalog Catalog(double timeoutSeconds = 5)
+    private SourcedCatalog Catalog(double timeoutSeconds = 5)
     {
         var options = new TmdbOptions { ApiKey = LoopbackTmdb.ApiKey, BaseUrl = _tmdb.BaseUrl, Pages = 2, TimeoutSeconds = timeoutSeconds };
-        return new TmdbCatalog(Embedded, TmdbClient.Create(options), options, _clock, NullLogger<TmdbCatalog>.Instance);
+        var built = new TestSources(new CatalogOptions { Tmdb = options }, _clock);
+        _built.Add(built);
+        return built.Catalog;
     }
 
     [Fact]
@@ -32,7 +38,8 @@ public sealed class TmdbCatalogSpec : IAsyncLifetime
         Assert.True(await catalog.RefreshAsync());
 
         var casablanca = catalog.Find("m-casablanca-1942")!;
-        Assert.Equal((8.2, "https://image.tmdb.org/t/p/w500/casablanca.jpg"), (casablanca.Rating, casablanca.PosterUrl));
+        Assert.Equal((8.2, "api/media/m-casablanca-1942/poster"), (casablanca.Rating, casablanca.PosterUrl));
+        Assert.Equal("https://image.tmdb.org/t/p/w500/casablanca.jpg", Assert.Single(catalog.Describe("m-casablanca-1942")!.Posters).Address);
         Assert.Equal(["drama", "romance", "war"], casablanca.Genres);
         Assert.Equal(["science-fiction", "fantasy", "drama", "mystery"], catalog.Find("tv-the-twilight-zone-1959")!.Genres);
         // Discover left this one without genres or overview: its details filled them in.
@@ -74,7 +81,7 @@ public sealed class TmdbCatalogSpec : IAsyncLifetime
         Assert.False(await catalog.RefreshAsync());
 
         Assert.Equal(Embedded.All.Select(t => t.MediaId).Order(), catalog.All.Select(t => t.MediaId).Order());
-        Assert.Null(catalog.FetchedAt);
+        Assert.Null(Assert.Single(catalog.Sources).FetchedAt);
         Assert.NotEmpty(TitleSelection.ForRoom(catalog.All, new RoomFilters(["comedy"]), 20, "r1"));
     }
 
@@ -106,5 +113,33 @@ public sealed class TmdbCatalogSpec : IAsyncLifetime
         Assert.False(await catalog.RefreshAsync());
 
         Assert.NotNull(catalog.Find("m-nuevo-film-2023"));
+    }
+
+    [Fact]
+    public async Task Tmdb_titles_bring_their_official_trailer_and_the_offers_of_the_region()
+    {
+        var catalog = Catalog();
+
+        await catalog.RefreshAsync();
+
+        var casablanca = catalog.Find("m-casablanca-1942")!;
+        Assert.Equal("https://www.youtube.com/watch?v=official-trailer", casablanca.TrailerUrl);
+        Assert.Equal(
+            [("stream", "Filmin"), ("rent", "Apple TV"), ("buy", "Google Play Movies")],
+            casablanca.AvailableOn!.Select(o => (o.Kind, o.Name)));
+        Assert.All(casablanca.AvailableOn!, o => Assert.Equal(("tmdb", LoopbackTmdb.WatchPage), (o.Source, o.Url)));
+        Assert.Contains(_tmdb.Seen, path => path.StartsWith("/3/movie/289?append_to_response=videos,watch/providers"));
+    }
+
+    [Fact]
+    public async Task A_tmdb_that_refuses_the_key_is_logged_once_however_often_it_is_retried()
+    {
+        var options = new TmdbOptions { ApiKey = "ffffffffffffffffffffffffffffffff", BaseUrl = _tmdb.BaseUrl, Pages = 1 };
+        using var built = new TestSources(new CatalogOptions { Tmdb = options }, _clock);
+
+        for (var i = 0; i < 3; i++) Assert.False(await built.Catalog.RefreshAsync());
+
+        Assert.Contains("401", Assert.Single(built.Warnings.Lines));
+        Assert.Equal(Embedded.All.Count, built.Catalog.All.Count);
     }
 }

@@ -73,6 +73,7 @@ public static class TrinityApp
         var api = app.MapGroup("/api");
         api.MapAuthEndpoints();
         api.MapRoomEndpoints();
+        api.MapCatalogEndpoints();
         api.MapAdminEndpoints(admin);
         app.MapWebPages();
         app.MapTrinityMetrics();

@@ -133,7 +133,7 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
 
     private void Create(CreateRoom c)
     {
-        var titles = TitleSelection.ForRoom(_catalog.All, c.Settings.Filters, c.Settings.QueueSize, c.RoomId);
+        var titles = TitleSelection.ForRoom(_catalog.Candidates(c.Settings.Filters), c.Settings.Filters, c.Settings.QueueSize, c.RoomId);
         var sender = Awaiting();
         PersistThen(RoomRules.Create(_state, c, titles, Now), () =>
         {

@@ -15,8 +15,8 @@ public sealed record RoomSettings(
     public const int DefaultQueueSize = 20;
     public const int MaxNameLength = 80;
 
-    /// <summary>Validates a client's request; throws VALIDATION_FAILED naming the field.</summary>
-    public static RoomSettings From(CreateRoomRequest? request)
+    /// <summary>Validates a client's request against this node's catalogue <paramref name="sources"/>; throws VALIDATION_FAILED naming the field.</summary>
+    public static RoomSettings From(CreateRoomRequest? request, IReadOnlyList<string>? sources = null)
     {
         if (request is null) throw TrinityException.Validation("request", "is required");
         var name = request.Name?.Trim();
@@ -29,10 +29,10 @@ public sealed record RoomSettings(
         if (queueSize is < 5 or > 100) throw TrinityException.Validation("queueSize", "must be between 5 and 100");
 
         return new RoomSettings(name, request.Consensus ?? ConsensusMode.Unanimous,
-            ValidFilters(request.Filters ?? new RoomFilters()), maxMembers, queueSize, request.EndOnFirstMatch ?? false);
+            ValidFilters(request.Filters ?? new RoomFilters(), sources ?? [Catalog.SourceName.Embedded]), maxMembers, queueSize, request.EndOnFirstMatch ?? false);
     }
 
-    private static RoomFilters ValidFilters(RoomFilters filters)
+    private static RoomFilters ValidFilters(RoomFilters filters, IReadOnlyList<string> configured)
     {
         var genres = filters.Genres?.Select(g => g?.Trim().ToLowerInvariant() ?? "").Distinct().ToArray();
         if (genres is { Length: > 20 }) throw TrinityException.Validation("filters.genres", "has too many entries");
@@ -47,11 +47,27 @@ public sealed record RoomSettings(
         if (filters.GenreMatch is { } match && !Enum.IsDefined(match))
             throw TrinityException.Validation("filters.genreMatch", "must be \"any\" or \"all\"");
         var mediaTypes = filters.MediaTypes?.Distinct().ToArray();
+        var sources = ValidSources(filters.Sources, configured);
         return filters with
         {
             Genres = genres is { Length: > 0 } ? genres : null,
             MediaTypes = mediaTypes is { Length: > 0 } ? mediaTypes : null,
+            Sources = sources is { Length: > 0 } ? sources : null,
+            UnwatchedOnly = filters.UnwatchedOnly == true ? true : null,
         };
+    }
+
+    private static string[]? ValidSources(IReadOnlyList<string>? requested, IReadOnlyList<string> configured)
+    {
+        var sources = requested?.Select(s => s?.Trim().ToLowerInvariant() ?? "").Distinct().ToArray();
+        if (sources is { Length: > 10 }) throw TrinityException.Validation("filters.sources", "has too many entries");
+        if (sources?.FirstOrDefault(s => !Catalog.SourceName.All.Contains(s)) is { } unknown)
+            throw TrinityException.Validation("filters.sources",
+                $"contains unknown source '{Truncate(unknown)}' (known: {string.Join(", ", Catalog.SourceName.All)})");
+        if (sources?.FirstOrDefault(s => !configured.Contains(s)) is { } absent)
+            throw TrinityException.Validation("filters.sources",
+                $"names {absent}, which this server is not configured for (it has: {string.Join(", ", configured)})");
+        return sources;
     }
 
     private static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "…";

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Hosting;
+using Trinity.Actors.Catalog;
 using Trinity.Actors.Domain;
 using Trinity.Actors.Hosting;
 using Trinity.Actors.Messages.Commands;
@@ -21,7 +22,8 @@ public sealed class RoomGateway(
     IRequiredActor<UserRoomsRegion> userRooms,
     RoomOptions options,
     StorageHealth storage,
-    TimeProvider clock)
+    TimeProvider clock,
+    ICatalog catalog)
 {
     private readonly UnknownInviteCodes _unknownCodes = new(clock);
 
@@ -31,7 +33,8 @@ public sealed class RoomGateway(
 
     public async Task<RoomSnapshot> CreateAsync(Caller caller, CreateRoomRequest? request, IActorRef? subscriber)
     {
-        var settings = RoomSettings.From(request);
+        var settings = RoomSettings.From(request, catalog.Sources);
+        catalog.EnsureReachable(settings.Filters.Sources);
         storage.ThrowIfCannotWrite();
         var roomId = Identifiers.NewRoomId();
         var code = await ClaimInviteCodeAsync(roomId);

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 using Trinity.Actors.Actors;
 using Trinity.Actors.Catalog;
 using Trinity.Actors.Diagnostics;
-using Trinity.Actors.Catalog.Tmdb;
+using Trinity.Actors.Catalog.Sources;
 using Trinity.Actors.Recommendations;
 using Trinity.Actors.Recommendations.Model;
 using Trinity.Actors.Storage;
@@ -114,11 +114,10 @@ public static class TrinityAkkaExtensions
                 system.ActorOf(Props.Create(() => new ConnectionsActor(push, rooms.ConnectionBuffer, roomRegion)), "connections"));
         });
 
-    /// <summary>The services the actors need: the embedded defaults, or TMDB and the chat model where configured.</summary>
+    /// <summary>The services the actors need: the embedded defaults, or the catalogue sources and the chat model where configured.</summary>
     public static IServiceCollection AddTrinityServices(this IServiceCollection services, TrinityOptions options)
     {
         options.Rooms.Validate();
-        options.Catalog.Tmdb.Validate();
         options.Ai.Validate();
         options.Persistence.Validate();
         services.TryAddSingleton(TimeProvider.System);
@@ -126,16 +125,7 @@ public static class TrinityAkkaExtensions
         if (options.Persistence.Provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
             services.AddHostedService(sp => new SqliteCheckpointer(TrinityPersistence.Resolve(options).ConnectionString,
                 sp.GetRequiredService<ILogger<SqliteCheckpointer>>()));
-        services.AddSingleton<EmbeddedCatalog>();
-        if (options.Catalog.Tmdb.IsConfigured)
-        {
-            services.AddSingleton(sp => new TmdbCatalog(sp.GetRequiredService<EmbeddedCatalog>(), TmdbClient.Create(options.Catalog.Tmdb),
-                options.Catalog.Tmdb, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TmdbCatalog>>()));
-            services.AddSingleton<ICatalog>(sp => sp.GetRequiredService<TmdbCatalog>());
-            services.AddHostedService(sp => new TmdbRefresher(sp.GetRequiredService<TmdbCatalog>(), options.Catalog.Tmdb, sp.GetRequiredService<TimeProvider>()));
-        }
-        else
-            services.AddSingleton<ICatalog>(sp => sp.GetRequiredService<EmbeddedCatalog>());
+        services.AddCatalog(options.Catalog, options.DataDir);
 
         services.AddSingleton(sp => new KeywordRecommender(sp.GetRequiredService<ICatalog>()));
         if (options.Ai.IsConfigured)

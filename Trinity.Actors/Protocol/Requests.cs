@@ -6,7 +6,9 @@ public sealed record RoomFilters(
     int? YearFrom = null,
     int? YearTo = null,
     double? MinRating = null,
-    GenreMatch? GenreMatch = null);
+    GenreMatch? GenreMatch = null,
+    IReadOnlyList<string>? Sources = null,
+    bool? UnwatchedOnly = null);
 
 public sealed record CreateRoomRequest(
     string? Name,

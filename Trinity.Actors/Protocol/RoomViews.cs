@@ -8,7 +8,16 @@ public sealed record MediaItem(
     IReadOnlyList<string> Genres,
     string Overview,
     double Rating,
-    string? PosterUrl = null);
+    string? PosterUrl = null,
+    string? BackdropUrl = null,
+    string? TrailerUrl = null,
+    IReadOnlyList<WatchOption>? AvailableOn = null);
+
+/// <summary>
+/// Where a title can be watched: <c>kind</c> "library" (in a Jellyfin or Plex server, <c>url</c> opens it
+/// there) or "stream", "rent", "buy" (a provider in TMDB's region, <c>url</c> its TMDB watch page).
+/// </summary>
+public sealed record WatchOption(string Source, string Kind, string Name, string? Url = null);
 
 public sealed record Match(
     string MediaId,

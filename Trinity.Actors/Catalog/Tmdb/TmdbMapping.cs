@@ -1,4 +1,5 @@
 using System.Globalization;
+using Trinity.Actors.Catalog.Sources;
 using Trinity.Actors.Protocol;
 
 namespace Trinity.Actors.Catalog.Tmdb;
@@ -6,7 +7,9 @@ namespace Trinity.Actors.Catalog.Tmdb;
 /// <summary>A TMDB title as a catalogue <see cref="MediaItem"/>, with the same stable id the embedded catalogue uses.</summary>
 public static class TmdbMapping
 {
+    /// <summary>TMDB's image CDN at a card's width (w500 posters, w1280 backdrops): the resizing is TMDB's.</summary>
     public const string PosterBaseUrl = "https://image.tmdb.org/t/p/w500";
+    public const string BackdropBaseUrl = "https://image.tmdb.org/t/p/w1280";
 
     /// <summary>TMDB's movie and tv genre ids in the catalogue's vocabulary (news, reality, soap and talk have none).</summary>
     private static readonly Dictionary<int, string[]> GenreIds = new()
@@ -34,8 +37,35 @@ public static class TmdbMapping
         var genres = Genres(t);
         if (string.IsNullOrEmpty(title) || !TryYear(date, out var year) || genres.Count == 0) return null;
         return new MediaItem(MediaIds.For(type, title, year), title, year, type, genres, t.Overview?.Trim() ?? "",
-            Math.Round(Math.Clamp(t.VoteAverage ?? 0, 0, 10), 1),
-            string.IsNullOrEmpty(t.PosterPath) ? null : PosterBaseUrl + t.PosterPath);
+            Math.Round(Math.Clamp(t.VoteAverage ?? 0, 0, 10), 1));
+    }
+
+    /// <summary>The catalogue title with its artwork on TMDB's CDN and, from its details, the trailer and the region's offers.</summary>
+    public static SourcedTitle? ToSourcedTitle(TmdbTitle t, TmdbTitle? details, MediaType type, string region) =>
+        ToMediaItem(t, type) is { } item
+            ? new SourcedTitle(item with { TrailerUrl = Trailer(details), AvailableOn = Offers(details, region) },
+                Poster: string.IsNullOrEmpty(t.PosterPath) ? null : PosterBaseUrl + t.PosterPath,
+                Backdrop: string.IsNullOrEmpty(t.BackdropPath) ? null : BackdropBaseUrl + t.BackdropPath)
+            : null;
+
+    /// <summary>The official YouTube trailer, else any YouTube trailer.</summary>
+    public static string? Trailer(TmdbTitle? details) =>
+        (details?.Videos?.Results ?? [])
+            .Where(v => v.Site == "YouTube" && v.Type == "Trailer" && !string.IsNullOrWhiteSpace(v.Key))
+            .OrderByDescending(v => v.Official)
+            .Select(v => "https://www.youtube.com/watch?v=" + Uri.EscapeDataString(v.Key!))
+            .FirstOrDefault();
+
+    /// <summary>Streaming (flat rate), rent and buy offers in the region, each linking TMDB's watch page.</summary>
+    public static IReadOnlyList<WatchOption>? Offers(TmdbTitle? details, string region)
+    {
+        if (details?.WatchProviders?.Results?.GetValueOrDefault(region) is not { } offers) return null;
+        var all = Kind("stream", offers.Flatrate).Concat(Kind("rent", offers.Rent)).Concat(Kind("buy", offers.Buy)).ToArray();
+        return all.Length > 0 ? all : null;
+
+        IEnumerable<WatchOption> Kind(string kind, TmdbProvider[]? providers) =>
+            (providers ?? []).Where(p => !string.IsNullOrWhiteSpace(p.ProviderName))
+                .Select(p => new WatchOption(SourceName.Tmdb, kind, p.ProviderName!.Trim(), offers.Link));
     }
 
     private static bool TryYear(string? date, out int year)

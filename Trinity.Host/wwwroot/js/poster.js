@@ -1,7 +1,13 @@
-// A title's poster, or — the catalogue has none yet — a placeholder generated from the title:
-// two hues picked from a hash of the media id and the title's initials, so every card differs.
+// A title's poster, or — the catalogue has none, or it fails to load — a placeholder generated from
+// the title: two hues picked from a hash of the media id and the title's initials, so every card differs.
 
 import { el } from './dom.js';
+import { nodeUrls } from './nodes.js';
+
+/** Artwork URLs are relative to the server's base address (docs/PROTOCOL.md, MediaItem). */
+function artUrl(url) {
+  return new URL(url, `${nodeUrls()[0]}/`).href;
+}
 
 function hash(text) {
   let h = 2166136261;
@@ -14,8 +20,16 @@ function initials(title) {
 }
 
 export function poster(item) {
-  if (item.posterUrl)
-    return el('img', { class: 'poster', src: item.posterUrl, alt: `Poster of ${item.title}`, loading: 'lazy' });
+  if (item.posterUrl) {
+    return el('img', {
+      class: 'poster art', src: artUrl(item.posterUrl), alt: `Poster of ${item.title}`, 'data-testid': 'poster',
+      onerror: (e) => e.target.replaceWith(placeholder(item)),
+    });
+  }
+  return placeholder(item);
+}
+
+function placeholder(item) {
   const h = hash(item.mediaId);
   const from = h % 360;
   const to = (from + 40 + (h >> 9) % 120) % 360;

@@ -4,6 +4,7 @@
 import { $, el, show, formatTime } from './dom.js';
 import { poster } from './poster.js';
 import { appBase } from './nodes.js';
+import { trailerButton, whereToWatch } from './watch.js';
 
 // Why a room ended: from its `finished` (snapshots and roomFinished), else from the status change's reason.
 const END_REASONS = {
@@ -69,13 +70,16 @@ export class RoomView {
       return;
     }
     const facts = [item.year, item.mediaType === 'tv' ? 'TV' : 'Movie', item.rating ? `★ ${item.rating}` : null].filter(Boolean).join(' · ');
-    slot.replaceChildren(el('article', { class: 'card', 'data-testid': 'card', dataset: { mediaId: item.mediaId }, 'aria-labelledby': 'card-title' },
+    const trailer = trailerButton(item);
+    slot.replaceChildren(el('article', { class: `card${item.posterUrl ? ' has-art' : ''}`, 'data-testid': 'card', dataset: { mediaId: item.mediaId }, 'aria-labelledby': 'card-title' },
       poster(item),
       el('div', { class: 'card-body' },
         el('h4', { id: 'card-title', 'data-testid': 'card-title', text: item.title }),
         el('p', { class: 'facts', text: facts }),
         el('ul', { class: 'genres', 'aria-label': 'Genres' }, ...item.genres.map((g) => el('li', { text: g }))),
-        el('p', { class: 'overview', text: item.overview }))));
+        el('p', { class: 'overview', text: item.overview }),
+        trailer && el('p', { class: 'card-links' }, trailer),
+        whereToWatch(item))));
   }
 
   renderMembers() {
@@ -96,9 +100,12 @@ export class RoomView {
     const matches = this.store.room.matches;
     show($('no-matches'), matches.length === 0);
     $('no-matches').textContent = this.store.room.status === 'finished' ? 'No title matched this time.' : 'No match yet — keep swiping.';
+    const titles = new Map(this.store.room.queue.map((t) => [t.mediaId, t]));
     $('matches').replaceChildren(...matches.map((m) => el('li', { class: 'match', 'data-testid': 'match', dataset: { mediaId: m.mediaId } },
       el('strong', { text: m.mediaTitle }),
-      el('span', { class: 'hint', text: ` · ${m.matchType} · ${m.participants.length} liked · ${formatTime(m.matchedAt)}` }))));
+      el('span', { class: 'hint', text: ` · ${m.matchType} · ${m.participants.length} liked · ${formatTime(m.matchedAt)}` }),
+      trailerButton(titles.get(m.mediaId)),
+      whereToWatch(titles.get(m.mediaId)))));
   }
 
   renderEnd(finished, room) {
