@@ -47,10 +47,14 @@ public static class TrinityApp
             .AddJsonProtocol(o => TrinityJson.Configure(o.PayloadSerializerOptions))
             .AddMessagePackProtocol(o => o.SerializerOptions = MessagePackWire.Options);
         ErrorCodeHubProtocol.DecorateAll(builder.Services);
-        builder.Services.AddHostedService<ShutdownNotice>();
+        builder.Services.AddSingleton<ShutdownNotice>().AddHostedService(sp => sp.GetRequiredService<ShutdownNotice>());
+        builder.Services.AddSingleton<IHostLifetime, DrainOnSignal>();
         builder.Services.AddTrinityMetrics();
-        builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("cluster-and-journal", tags: ["ready"]);
+        builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("cluster-and-journal", tags: ["ready"])
+            .AddCheck<DrainingCheck>("not-draining", tags: ["ready"]);
         builder.Services.AddAkka(TrinityAkkaExtensions.SystemName, (akka, _) => akka.AddTrinity(options));
+        if (!options.Cluster.Discovery.UsesSeeds)
+            builder.Services.AddSingleton(options.Cluster).AddHostedService<Discovery.ContactPoint>();
 
         configure?.Invoke(builder);
         var app = builder.Build();
@@ -60,6 +64,7 @@ public static class TrinityApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.RefuseConnectionsWhileDraining(app.Services.GetRequiredService<ShutdownNotice>());
 
         app.MapHub<RealtimeHub>(AuthSetup.RealtimePath);
         var api = app.MapGroup("/api");

@@ -46,6 +46,7 @@ public static class TrinityAkkaExtensions
             .WithClustering(new ClusterOptions { SeedNodes = cluster.SeedList.ToArray(), Roles = cluster.RoleList.ToArray() })
             .WithDistributedPubSub(role: null!)
             .AddStartup((system, _) => TrinityMetrics.ObserveCluster(system));
+        if (!cluster.Discovery.UsesSeeds) return builder.WithTrinityDiscovery(cluster);
         // With no seeds the node forms a cluster of one by joining itself.
         if (cluster.SeedList.Count == 0)
             builder.AddStartup((system, _) => Cluster.Get(system).Join(Cluster.Get(system).SelfAddress));
@@ -91,6 +92,7 @@ public static class TrinityAkkaExtensions
     /// <summary>The services the actors need: the embedded defaults, or TMDB and the chat model where configured.</summary>
     public static IServiceCollection AddTrinityServices(this IServiceCollection services, TrinityOptions options)
     {
+        ClusterDiscovery.Validate(options.Cluster);
         options.Catalog.Tmdb.Validate();
         options.Ai.Validate();
         services.TryAddSingleton(TimeProvider.System);
