@@ -60,11 +60,11 @@ public static class TrinityApp
         var app = builder.Build();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.RefuseConnectionsWhileDraining(app.Services.GetRequiredService<ShutdownNotice>());
         app.UseApiErrors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
-        app.RefuseConnectionsWhileDraining(app.Services.GetRequiredService<ShutdownNotice>());
 
         app.MapHub<RealtimeHub>(AuthSetup.RealtimePath);
         var api = app.MapGroup("/api");
