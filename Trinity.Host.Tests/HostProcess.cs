@@ -84,7 +84,7 @@ public sealed partial class HostProcess : IAsyncDisposable
     private static async Task<HostProcess> StartAsync((Process Process, ConcurrentQueue<string> Log) launched, ITestOutputHelper output)
     {
         var (process, log) = launched;
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120); // generous: CI machines are small and shared
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
         Uri? baseUri = null;
         while (baseUri is null)
         {
@@ -99,7 +99,8 @@ public sealed partial class HostProcess : IAsyncDisposable
             await Task.Delay(50);
         }
         var node = new HostProcess(process, log, baseUri);
-        await TrinityServer.WaitUntilReadyAsync(node.Http);
+        // Generous: a node of a cluster is ready once the cluster formed, and CI machines are small and shared.
+        await TrinityServer.WaitUntilReadyAsync(node.Http, TimeSpan.FromSeconds(120));
         return node;
     }
 

@@ -27,7 +27,7 @@ public sealed class ProcessCluster(ITestOutputHelper output, IReadOnlyList<Dicti
         var cluster = new ProcessCluster(output, management.Select(port => HostProcess.Variables(TrinityServer.NewDataDir(), $"http://127.0.0.1:{FreePort()}",
             "--Trinity:Persistence:Provider=postgres", $"--Trinity:Persistence:ConnectionString={TestPostgres.ConnectionString}",
             "--Trinity:Cluster:Discovery:Method=config", $"--Trinity:Cluster:Discovery:Endpoints={endpoints}",
-            $"--Trinity:Cluster:Management:Port={port}", "--Logging:LogLevel:Akka=Information")).ToList());
+            $"--Trinity:Cluster:Management:Port={port}")).ToList());
         try
         {
             // Bootstrap forms a new cluster only once every listed contact point answers: start them together.

@@ -37,9 +37,9 @@ public sealed class ClusterNodeOptions
     public string Roles { get; set; } = "";
     /// <summary>
     /// How long the cluster must be stable before the split-brain resolver downs unreachable nodes (keep-majority).
-    /// 5 s fits small clusters: see the failover budget in hocon/trinity.conf.
+    /// 4 s fits small clusters: see the failover budget in hocon/trinity.conf.
     /// </summary>
-    public TimeSpan StableAfter { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan StableAfter { get; set; } = TimeSpan.FromSeconds(4);
     public DiscoveryOptions Discovery { get; set; } = new();
     public ManagementOptions Management { get; set; } = new();
 
