@@ -44,6 +44,7 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
         }
         var rooms = new List<string>();
         var queues = voters.ToDictionary(v => v, _ => new List<(string RoomId, string MediaId)>());
+        var kept = voters.ToDictionary(v => v, _ => new Dictionary<string, string>());
         for (var r = 0; r < 3; r++)
         {
             var room = await voters[0].Connection.InvokeAsync<RoomSnapshot>("CreateRoom", new { name = $"Roll {r}", queueSize = 100 });
@@ -51,7 +52,8 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
             foreach (var v in voters)
             {
                 var queue = v == voters[0] ? room.Queue : (await v.Connection.InvokeAsync<RoomSnapshot>("JoinRoom", new { roomId = room.RoomId })).Queue;
-                queues[v].AddRange(queue.Skip(1).Select(m => (room.RoomId, m.MediaId))); // the first title is kept for the end
+                kept[v][room.RoomId] = queue[0].MediaId; // for the end
+                queues[v].AddRange(queue.Skip(1).Select(m => (room.RoomId, m.MediaId)));
             }
         }
 
@@ -83,7 +85,7 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
         // A last vote each, so that the last event of every room is one that every member receives.
         foreach (var v in voters)
             foreach (var roomId in rooms)
-                await v.Connection.InvokeAsync<VoteResult>("Vote", new { roomId, mediaId = queues[v].First(q => q.RoomId == roomId).MediaId, voteType = "like", voteId = "last" });
+                await v.Connection.InvokeAsync<VoteResult>("Vote", new { roomId, mediaId = kept[v][roomId], voteType = "like", voteId = $"last-{roomId}" });
         var finals = new Dictionary<string, RoomSnapshot>();
         foreach (var roomId in rooms) finals[roomId] = await voters[0].Connection.InvokeAsync<RoomSnapshot>("GetRoomState", new { roomId });
 
