@@ -28,16 +28,6 @@ public sealed partial class DeploymentFilesTests
     /// <summary>Read by ASP.NET Core itself.</summary>
     private static readonly string[] FrameworkKeys = ["ASPNETCORE_ENVIRONMENT", "Urls"];
 
-    /// <summary>
-    /// PENDING MERGE: the discovery settings of issue 12 item 4, added on another branch. Once they are in the options
-    /// classes, this test fails until they are removed from here.
-    /// </summary>
-    private static readonly string[] PendingKeys =
-    [
-        "Trinity:Cluster:Discovery:Method", "Trinity:Cluster:Discovery:ServiceName", "Trinity:Cluster:Discovery:LabelSelector",
-        "Trinity:Cluster:Discovery:RequiredContactPoints", "Trinity:Cluster:Management:Port",
-    ];
-
     private static List<YamlMappingNode> Manifests() =>
         Directory.GetFiles(Path.Combine(Deploy, "kubernetes"), "*.yaml").SelectMany(file =>
         {
@@ -66,10 +56,8 @@ public sealed partial class DeploymentFilesTests
     {
         var names = Env().Select(e => Text(e, "name")!).Concat(DockerfileEnv().Keys).Distinct().ToList();
         Assert.NotEmpty(names);
-        var unknown = names.Where(name => !FrameworkKeys.Contains(name) && !PendingKeys.Contains(Key(name)) && !IsRead(Key(name))).ToList();
+        var unknown = names.Where(name => !FrameworkKeys.Contains(name) && !IsRead(Key(name))).ToList();
         Assert.True(unknown.Count == 0, "not read by Trinity: " + string.Join(", ", unknown));
-        var landed = PendingKeys.Where(IsRead).ToList();
-        Assert.True(landed.Count == 0, "now in the options classes, remove from PendingKeys: " + string.Join(", ", landed));
     }
 
     [Fact]

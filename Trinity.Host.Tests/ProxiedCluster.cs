@@ -44,7 +44,7 @@ public sealed class ProxiedCluster : IAsyncDisposable
                     $"--Trinity:ForwardedHeaders:KnownProxies={NginxProxy.Address}",
                     .. extraArguments,
                 ]);
-                nodes.Add(await HostProcess.StartAsync(settings, Directory.CreateTempSubdirectory("trinity-cwd-").FullName, output));
+                nodes.Add(await HostProcess.StartAsync(settings, output));
             }
             await WaitUntil(async () => (await Task.WhenAll(nodes.Select(n => NodeCount(n.Http)))).All(c => c == count), $"{count} nodes are Up");
             var nginx = await NginxProxy.StartAsync(httpPorts, BasePath + "/healthz/ready", output);

@@ -76,8 +76,7 @@ public sealed class RunAnywhereTests(ITestOutputHelper output)
     {
         var environment = HostProcess.EnvironmentOf(TrinityServer.Arguments(TrinityServer.NewDataDir()));
         foreach (var (name, value) in settings) environment[name] = value;
-        var elsewhere = Directory.CreateTempSubdirectory("trinity-cwd-").FullName;
-        return HostProcess.StartAsync(environment, elsewhere, output);
+        return HostProcess.StartAsync(environment, output);
     }
 
     private static async Task AssertServedAsync(HttpClient node, string path, string contentType)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json;
 
 namespace Trinity.Host.Tests;
 
@@ -31,8 +32,15 @@ public static class TestCluster
         return (first, second);
     }
 
-    public static async Task<int> NodeCount(HttpClient node) =>
-        (await node.AdminAsync(HttpMethod.Get, "api/admin/stats")).Body.GetProperty("nodes").GetInt32();
+    public static async Task<JsonElement> Stats(HttpClient node) => (await node.AdminAsync(HttpMethod.Get, "api/admin/stats")).Body;
+
+    public static async Task<int> NodeCount(HttpClient node) => (await Stats(node)).GetProperty("nodes").GetInt32();
+
+    /// <summary>The rooms active on this node.</summary>
+    public static async Task<IReadOnlyList<string>> RoomsOn(HttpClient node) =>
+        (await Stats(node)).GetProperty("roomStats").EnumerateArray().Select(r => r.GetProperty("roomId").GetString()!).ToList();
+
+    public static async Task<bool> Hosts(HttpClient node, string roomId) => (await RoomsOn(node)).Contains(roomId);
 
     /// <summary>Polls <paramref name="condition"/> until it holds, failing after a minute.</summary>
     public static async Task WaitUntil(Func<Task<bool>> condition, string what)

@@ -89,9 +89,9 @@ public sealed class TrinityServer : IAsyncDisposable
     }
 
     /// <summary>Polls readiness (a bounded loop that fails loudly), as an orchestrator would.</summary>
-    public static async Task WaitUntilReadyAsync(HttpClient http)
+    public static async Task WaitUntilReadyAsync(HttpClient http, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         string last = "no answer";
         while (DateTime.UtcNow < deadline)
         {

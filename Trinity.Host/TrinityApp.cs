@@ -21,10 +21,18 @@ public static class TrinityApp
     /// <summary>Largest hub message a client may send; argument objects are small.</summary>
     public const long MaxHubMessageBytes = 32 * 1024;
 
+    /// <summary>Where a node listens when no <c>Urls</c>, <c>--urls</c> or <c>ASPNETCORE_URLS</c> says otherwise.</summary>
+    public const string DefaultUrls = "http://localhost:3000";
+
     /// <param name="configure">a last word on the builder (tests use it to watch the logs)</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(WebPipeline.HostOptions(args));
+        // The default address is set here rather than in appsettings.json, where it would hide ASPNETCORE_URLS
+        // (and the ASPNETCORE_HTTP_PORTS that container images set).
+        if (new[] { WebHostDefaults.ServerUrlsKey, WebHostDefaults.HttpPortsKey, WebHostDefaults.HttpsPortsKey }
+            .All(key => string.IsNullOrEmpty(builder.Configuration[key])))
+            builder.WebHost.UseUrls(DefaultUrls);
         var web = WebOptions.From(builder.Configuration);
         var options = builder.Configuration.GetSection(TrinityOptions.Section).Get<TrinityOptions>() ?? new TrinityOptions();
         var admin = builder.Configuration.GetSection(AdminOptions.Section).Get<AdminOptions>() ?? new AdminOptions();
@@ -53,16 +61,20 @@ public static class TrinityApp
             .AddJsonProtocol(o => TrinityJson.Configure(o.PayloadSerializerOptions))
             .AddMessagePackProtocol(o => o.SerializerOptions = MessagePackWire.Options);
         ErrorCodeHubProtocol.DecorateAll(builder.Services);
-        builder.Services.AddHostedService<ShutdownNotice>();
+        builder.Services.AddSingleton<ShutdownNotice>().AddHostedService(sp => sp.GetRequiredService<ShutdownNotice>());
+        builder.Services.AddSingleton<IHostLifetime, DrainOnSignal>();
         builder.Services.AddTrinityMetrics();
-        builder.Services.AddHealthChecks();
+        builder.Services.AddHealthChecks().AddCheck<DrainingCheck>("not-draining", tags: [HealthChecks.Ready]);
         builder.Services.AddSingleton<StorageReadinessCheck>();
         builder.Services.AddAkka(TrinityAkkaExtensions.SystemName, (akka, _) => akka.AddTrinity(options).AddTrinityHealthChecks());
+        if (!options.Cluster.Discovery.UsesSeeds)
+            builder.Services.AddSingleton(options.Cluster).AddHostedService<Discovery.ContactPoint>();
 
         configure?.Invoke(builder);
         var app = builder.Build();
         app.UseTrinityWeb(web);
         app.UseStaticFiles();
+        app.RefuseConnectionsWhileDraining(app.Services.GetRequiredService<ShutdownNotice>());
         app.UseApiErrors();
         app.UseAuthentication();
         app.UseAuthorization();

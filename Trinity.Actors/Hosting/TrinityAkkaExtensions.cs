@@ -48,6 +48,7 @@ public static class TrinityAkkaExtensions
             .WithClustering(new ClusterOptions { SeedNodes = cluster.SeedList.ToArray(), Roles = cluster.RoleList.ToArray() })
             .WithDistributedPubSub(role: null!)
             .AddStartup((system, _) => TrinityMetrics.ObserveCluster(system));
+        if (!cluster.Discovery.UsesSeeds) return builder.WithTrinityDiscovery(cluster);
         // With no seeds the node forms a cluster of one by joining itself.
         if (cluster.SeedList.Count == 0)
             builder.AddStartup((system, _) => Cluster.Get(system).Join(Cluster.Get(system).SelfAddress));
@@ -118,6 +119,7 @@ public static class TrinityAkkaExtensions
     public static IServiceCollection AddTrinityServices(this IServiceCollection services, TrinityOptions options)
     {
         options.Rooms.Validate();
+        ClusterDiscovery.Validate(options.Cluster);
         options.Ai.Validate();
         options.Persistence.Validate();
         services.TryAddSingleton(TimeProvider.System);

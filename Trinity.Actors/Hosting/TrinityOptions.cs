@@ -42,13 +42,21 @@ public sealed class ClusterNodeOptions
     /// <summary>Comma-separated <c>akka.tcp://trinity@host:port</c>; empty = form a cluster of one.</summary>
     public string Seeds { get; set; } = "";
     public string Roles { get; set; } = "";
-    /// <summary>How long the cluster must be stable before the split-brain resolver downs unreachable nodes (keep-majority).</summary>
-    public TimeSpan StableAfter { get; set; } = TimeSpan.FromSeconds(20);
+    /// <summary>
+    /// How long the cluster must be stable before the split-brain resolver downs unreachable nodes (keep-majority).
+    /// 4 s fits small clusters: see the failover budget in hocon/trinity.conf.
+    /// </summary>
+    public TimeSpan StableAfter { get; set; } = TimeSpan.FromSeconds(4);
+    public DiscoveryOptions Discovery { get; set; } = new();
+    public ManagementOptions Management { get; set; } = new();
 
     public IReadOnlyList<string> SeedList => Split(Seeds);
     public IReadOnlyList<string> RoleList => Split(Roles);
 
-    private static string[] Split(string value) =>
+    /// <summary>The node is meant to join other nodes (through seeds or discovery), so its storage must be shared.</summary>
+    public bool JoinsOthers => SeedList.Count > 0 || !Discovery.UsesSeeds;
+
+    internal static string[] Split(string value) =>
         value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 

@@ -19,9 +19,10 @@ public static class TrinityPersistence
         switch (options.Persistence.Provider.ToLowerInvariant())
         {
             case "sqlite":
-                if (options.Cluster.SeedList.Count > 0)
+                if (options.Cluster.JoinsOthers)
                     throw new InvalidOperationException(
-                        "Trinity:Cluster:Seeds is set but Trinity:Persistence:Provider is 'sqlite': a SQLite file is not " +
+                        $"{(options.Cluster.Discovery.UsesSeeds ? "Trinity:Cluster:Seeds is set" : "Trinity:Cluster:Discovery:Method is " + options.Cluster.Discovery.Method)} " +
+                        "but Trinity:Persistence:Provider is 'sqlite': a SQLite file is not " +
                         "shared storage, so the nodes of a cluster would lose each other's rooms. Use 'postgres'.");
                 if (given is not null) return (given, SqliteProvider);
                 var dir = Path.GetFullPath(options.DataDir);

@@ -15,7 +15,7 @@ public sealed record Verb(Func<AdminApiClient, ParseResult, Task<JsonElement>> C
 /// </summary>
 public static class CliCommands
 {
-    public const string DefaultNode = "http://localhost:3000";
+    public const string DefaultNode = TrinityApp.DefaultUrls;
 
     public static readonly Option<string> Node = new("--node")
     {
