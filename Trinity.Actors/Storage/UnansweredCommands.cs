@@ -8,8 +8,10 @@ namespace Trinity.Actors.Storage;
 /// <summary>
 /// Answers UNAVAILABLE, at once, a call whose message ended in dead letters: it waited in the stash of a
 /// room that stopped (a failed write or recovery) or reached a room between restarts. Nothing handled
-/// it, so nothing changed; without this the caller would wait out its whole ask timeout. Only asks are
-/// answered (their sender is a temporary actor); anything else is left to the dead-letter log.
+/// it, so nothing changed; without this the caller would wait out its whole ask timeout. Only asks of the
+/// sharded entities (rooms, invite codes, users' room lists) are answered: their callers go through the
+/// gateway, which reads a rejection. Other asks (an operator's count of a dead node's connections) and
+/// anything else are left to the dead-letter log.
 /// </summary>
 public sealed class UnansweredCommands : ReceiveActor
 {
@@ -25,7 +27,7 @@ public sealed class UnansweredCommands : ReceiveActor
 
     private static void Answer(object message, IActorRef? sender)
     {
-        if (message is ITrinityMessage and not CommandRejected && sender is not null && IsAsk(sender))
+        if (message is IWithRoomId or IWithInviteCode or IWithUserId && sender is not null && IsAsk(sender))
             sender.Tell(new CommandRejected(ErrorCodes.Unavailable, "the room is not running now (storage unavailable or restarting); safe to retry"));
     }
 
