@@ -6,6 +6,7 @@ using static Trinity.Host.Tests.TestCluster;
 namespace Trinity.Host.Tests;
 
 /// <summary>GET /api/admin/cluster, GET /api/admin/rooms/{id}, and the refusals of leave and down, on one node.</summary>
+[Trait(OwnStorage.Trait, OwnStorage.Value)]
 public sealed class AdminClusterTests(SharedServer shared, ITestOutputHelper output) : IClassFixture<SharedServer>
 {
     private TrinityServer Server => shared.Server;

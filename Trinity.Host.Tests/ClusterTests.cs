@@ -8,6 +8,7 @@ using static Trinity.Host.Tests.TestCluster;
 namespace Trinity.Host.Tests;
 
 /// <summary>Two nodes in one cluster on the test PostgreSQL: rooms are shared, and move when a node leaves.</summary>
+[Trait(OwnStorage.Trait, OwnStorage.Value)]
 public sealed class ClusterTests(ITestOutputHelper output)
 {
 

@@ -13,6 +13,7 @@ namespace Trinity.Host.Tests;
 /// deploy/Dockerfile and deploy/kubernetes cannot run here, so they are held to the code: every setting they pass is
 /// one Trinity reads, every port and probe path is one it serves, every secret they use is defined.
 /// </summary>
+[Trait(OwnStorage.Trait, OwnStorage.Value)]
 public sealed partial class DeploymentFilesTests
 {
     private static readonly string Deploy = Path.Combine(AppContext.BaseDirectory, "deploy");

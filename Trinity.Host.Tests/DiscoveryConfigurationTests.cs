@@ -4,6 +4,7 @@ using System.Net.Sockets;
 namespace Trinity.Host.Tests;
 
 /// <summary>A node given a discovery configuration that could only fail later refuses to start, naming the key.</summary>
+[Trait(OwnStorage.Trait, OwnStorage.Value)]
 public sealed class DiscoveryConfigurationTests
 {
     [Theory]

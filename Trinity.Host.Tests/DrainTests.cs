@@ -6,6 +6,7 @@ using Xunit.Abstractions;
 namespace Trinity.Host.Tests;
 
 /// <summary>A real SIGTERM to a real node process, again and again: clients are told before their sockets close.</summary>
+[Trait(OwnStorage.Trait, OwnStorage.Value)]
 [Collection(IsolatedCollection.Name)]
 public sealed class DrainTests(ITestOutputHelper output)
 {

@@ -8,6 +8,7 @@ using static Trinity.Host.Tests.TestCluster;
 namespace Trinity.Host.Tests;
 
 /// <summary>Three node processes that find each other by <c>config</c> discovery, and what a SIGKILL of one costs.</summary>
+[Trait(OwnStorage.Trait, OwnStorage.Value)]
 [Collection(IsolatedCollection.Name)]
 public sealed class FailoverTests(ITestOutputHelper output)
 {

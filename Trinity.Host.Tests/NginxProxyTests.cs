@@ -10,6 +10,7 @@ using Xunit.Abstractions;
 namespace Trinity.Host.Tests;
 
 /// <summary>Two node processes behind real nginx (deploy/nginx/trinity.conf) on a sub-path: hub, REST, client addresses, a node going away.</summary>
+[Trait(OwnStorage.Trait, OwnStorage.Value)]
 public sealed class NginxProxyTests(ITestOutputHelper output)
 {
     [SkippableFact]

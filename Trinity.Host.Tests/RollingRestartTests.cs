@@ -8,6 +8,7 @@ using static Trinity.Host.Tests.TestCluster;
 namespace Trinity.Host.Tests;
 
 /// <summary>A rolling restart of a 3-node cluster (the steps of <c>scripts/cluster.sh roll</c>) while clients vote.</summary>
+[Trait(OwnStorage.Trait, OwnStorage.Value)]
 [Collection(IsolatedCollection.Name)]
 public sealed class RollingRestartTests(ITestOutputHelper output)
 {
