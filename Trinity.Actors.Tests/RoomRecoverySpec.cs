@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Akka.Actor;
+using Akka.Persistence;
+using Trinity.Actors.Actors;
 using Trinity.Actors.Messages.Commands;
 using Trinity.Actors.Messages.Queries;
 using Trinity.Actors.Protocol;
@@ -53,6 +55,8 @@ public sealed class RoomRecoverySpec(ITestOutputHelper output) : RoomActorSpecBa
         Vote(room, "gap", "ana", ana.Queue[0].MediaId); // seq 4
         Vote(room, "gap", "ana", ana.Queue[1].MediaId); // seq 5
         Vote(room, "gap", "ana", ana.Queue[2].MediaId); // seq 6, a snapshot
+        // The snapshot is stored after the vote's answer: wait for it, so the next incarnation starts from it.
+        AwaitAssert(() => Assert.Equal(6L, LatestSnapshot(RoomActor.PersistenceIdFor("gap"))), TimeSpan.FromSeconds(10));
         Watch(room);
         room.Tell(PoisonPill.Instance);
         ExpectTerminated(room);
@@ -71,6 +75,11 @@ public sealed class RoomRecoverySpec(ITestOutputHelper output) : RoomActorSpecBa
         Assert.Equal(7L, second.ExpectMsg<MemberStatusChanged>().Seq);
         second.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
     }
+
+    private long? LatestSnapshot(string persistenceId) =>
+        Akka.Persistence.Persistence.Instance.Apply(Sys).SnapshotStoreFor(null)
+            .Ask<LoadSnapshotResult>(new LoadSnapshot(persistenceId, SnapshotSelectionCriteria.Latest, long.MaxValue), TimeSpan.FromSeconds(3))
+            .GetAwaiter().GetResult().Snapshot?.Metadata.SequenceNr;
 
     private static string Json(RoomSnapshot snapshot) => JsonSerializer.Serialize(snapshot, TrinityJson.Options);
 }
