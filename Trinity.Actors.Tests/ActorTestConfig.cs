@@ -1,6 +1,10 @@
+using Akka.Actor;
+using Akka.Actor.Setup;
 using Akka.Configuration;
+using Akka.Serialization;
 using Akka.Persistence.Sql.Hosting;
 using Trinity.Actors.Hosting;
+using Trinity.Actors.Serialization;
 
 namespace Trinity.Actors.Tests;
 
@@ -9,6 +13,11 @@ namespace Trinity.Actors.Tests;
 /// </summary>
 public static class ActorTestConfig
 {
+    /// <summary>The test's configuration, with Trinity's serializer bound as a node binds it (in code, not HOCON).</summary>
+    public static ActorSystemSetup Setup(Config config) =>
+        BootstrapSetup.Create().WithConfig(config).And(SerializationSetup.Create(system =>
+            [SerializerDetails.Create(TrinitySerializer.Name, new TrinitySerializer(system), [.. TrinitySerializer.BoundTypes])]));
+
     /// <summary>
     /// Every message between actors goes through its real serializer. (Not with the SQL journal: its
     /// internal messages are not serializable, so room tests round-trip their own messages instead.)

@@ -90,4 +90,35 @@ public sealed class OptionsSpec
 
         Assert.StartsWith("Trinity:Persistence:MinFreeDiskMb ", error.Message);
     }
+
+    public static TheoryData<string, Action<TrinityOptions>> BadValues => new()
+    {
+        { "Trinity:DataDir", o => o.DataDir = " " },
+        { "Trinity:Rooms:SnapshotEvery", o => o.Rooms.SnapshotEvery = 0 },
+        { "Trinity:Rooms:ConnectionBuffer", o => o.Rooms.ConnectionBuffer = 0 },
+        { "Trinity:Rooms:AskTimeout", o => o.Rooms.AskTimeout = TimeSpan.Zero },
+        { "Trinity:Rooms:InactiveAfter", o => o.Rooms.InactiveAfter = TimeSpan.FromMinutes(-1) },
+        { "Trinity:Rooms:IdleAfter", o => o.Rooms.IdleAfter = TimeSpan.Zero },
+        { "Trinity:Rooms:InviteCodeGrace", o => o.Rooms.InviteCodeGrace = TimeSpan.FromDays(-1) },
+        { "Trinity:Cluster:Hostname", o => o.Cluster.Hostname = "" },
+        { "Trinity:Cluster:Port", o => o.Cluster.Port = 70_000 },
+        { "Trinity:Cluster:StableAfter", o => o.Cluster.StableAfter = TimeSpan.Zero },
+        { "Trinity:Persistence:Provider", o => o.Persistence.Provider = "oracle" },
+        { "Trinity:Persistence:ConnectionString", o => o.Persistence.Provider = "postgres" },
+        { "Trinity:Persistence:SqliteSynchronous", o => o.Persistence.SqliteSynchronous = "off" },
+        { "Trinity:Catalog:Tmdb:Pages", o => o.Catalog.Tmdb = new TmdbOptions { ApiKey = "k", Pages = 0 } },
+        { "Trinity:Catalog:ArtworkDiskMegabytes", o => o.Catalog.ArtworkDiskMegabytes = -1 },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadValues))]
+    public void Every_bad_value_is_refused_at_start_naming_its_key(string key, Action<TrinityOptions> spoil)
+    {
+        var options = new TrinityOptions();
+        spoil(options);
+
+        var error = Assert.Throws<InvalidOperationException>(() => Services(options));
+
+        Assert.StartsWith(key + " ", error.Message);
+    }
 }

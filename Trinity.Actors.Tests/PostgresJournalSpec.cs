@@ -10,9 +10,9 @@ namespace Trinity.Actors.Tests;
 
 /// <summary>A room on the PostgreSQL journal recovers from it; skipped where no PostgreSQL is provided.</summary>
 public sealed class PostgresJournalSpec(ITestOutputHelper output) : Akka.TestKit.Xunit2.TestKit(
-    TestPostgres.ConnectionString is { } pg
+    ActorTestConfig.Setup(TestPostgres.ConnectionString is { } pg
         ? ActorTestConfig.WithJournal(pg, TrinityPersistence.PostgresProvider)
-        : ActorTestConfig.SerializeMessages, "postgres-spec", output)
+        : ActorTestConfig.SerializeMessages), "postgres-spec", output)
 {
     [SkippableFact]
     public void A_room_recovers_from_the_PostgreSQL_journal()

@@ -11,7 +11,7 @@ namespace Trinity.Actors.Tests;
 
 /// <summary>TestKit on a real journal (SQLite, or the suite's PostgreSQL), with the few steps every room test takes.</summary>
 public abstract class RoomActorSpecBase(ITestOutputHelper output, Akka.Configuration.Config? journal = null)
-    : Akka.TestKit.Xunit2.TestKit(journal ?? ActorTestConfig.WithJournal(ActorTestConfig.NewDatabaseFile()), "room-spec", output)
+    : Akka.TestKit.Xunit2.TestKit(ActorTestConfig.Setup(journal ?? ActorTestConfig.WithJournal(ActorTestConfig.NewDatabaseFile())), "room-spec", output)
 {
     protected static readonly RoomActorSettings Settings = RoomActorSettings.Default;
 

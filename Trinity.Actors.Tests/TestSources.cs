@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Trinity.Actors.Catalog.Sources;
-using Trinity.Actors.Hosting;
+using Trinity.Actors.Catalog;
 
 namespace Trinity.Actors.Tests;
 

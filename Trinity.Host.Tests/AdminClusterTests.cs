@@ -87,8 +87,8 @@ public sealed class AdminClusterTests(SharedServer shared, ITestOutputHelper out
     {
         Skip.If(TestPostgres.ConnectionString is null, TestPostgres.Absent);
         var (first, second) = await StartTwoAsync();
-        await using var _ = second;
-        await using var __ = first;
+        await using var secondGuard = second;
+        await using var firstGuard = first;
         var firstAddress = await SelfOf(first);
         var secondAddress = await SelfOf(second);
 

@@ -17,8 +17,8 @@ public sealed class ClusterTests(ITestOutputHelper output)
     {
         Skip.If(TestPostgres.ConnectionString is null, TestPostgres.Absent);
         var (first, second) = await TestCluster.StartTwoAsync();
-        await using var _ = second;
-        await using var __ = first;
+        await using var secondGuard = second;
+        await using var firstGuard = first;
         await using var ana = await TrinityClient.ConnectAsync(first, "Ana");
         await using var ben = await TrinityClient.ConnectAsync(second, "Ben", messagePack: true);
         await using var bob = await TrinityClient.ConnectAsync(first, "Bob");
@@ -65,8 +65,8 @@ public sealed class ClusterTests(ITestOutputHelper output)
     {
         Skip.If(TestPostgres.ConnectionString is null, TestPostgres.Absent);
         var (first, second) = await TestCluster.StartTwoAsync();
-        await using var ___ = second;
-        await using var ____ = first;
+        await using var secondGuard = second;
+        await using var firstGuard = first;
         await using var ana = await TrinityClient.ConnectAsync(first, "Ana");
         var room = await ana.Invoke<RoomSnapshot>("CreateRoom", new { name = "Moving", queueSize = 10 });
         var (home, other) = await Hosts(first.Http, room.RoomId) ? (first, second) : (second, first);

@@ -129,6 +129,26 @@ public sealed partial class DeploymentFilesTests
     private static string Key(string environmentVariable) => environmentVariable.Replace("__", ":");
 
     /// <summary>True if <paramref name="key"/> binds to a property of an options class.</summary>
+    [Fact]
+    public void Docs_CONFIGURATION_lists_every_setting_once_and_only_settings_Trinity_reads()
+    {
+        var documented = Regex.Matches(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "docs", "CONFIGURATION.md")),
+            @"^\| `(Trinity:[^`]+)` \|", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+
+        Assert.Empty(OptionRoots.SelectMany(root => Keys(root.Section, root.Options)).Distinct().Except(documented));
+        Assert.Empty(documented.Where(key => !IsRead(key)));
+        Assert.Empty(documented.GroupBy(key => key).Where(g => g.Count() > 1).Select(g => g.Key));
+    }
+
+    /// <summary>Every key an options class binds: its settable properties, down to the values.</summary>
+    private static IEnumerable<string> Keys(string prefix, Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).SelectMany(p =>
+        {
+            var key = $"{prefix}:{p.Name}";
+            var value = Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType;
+            return value.IsPrimitive || value == typeof(string) || value == typeof(TimeSpan) ? [key] : Keys(key, value);
+        });
+
     private static bool IsRead(string key) =>
         OptionRoots.Any(root =>
         {

@@ -53,7 +53,7 @@ public sealed partial class HostProcess : IAsyncDisposable
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(IReadOnlyDictionary<string, string> environment)
     {
         var (process, log) = Launch([], environment);
-        using var _ = process;
+        using var launched = process;
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
         process.WaitForExit(); // drains the redirected output
         return (process.ExitCode, string.Join('\n', log));

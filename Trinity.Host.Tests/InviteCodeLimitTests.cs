@@ -222,7 +222,7 @@ public sealed class InviteCodeLimitTests(ITestOutputHelper output)
             if (response.IsSuccessStatusCode) return (Joined, "");
             var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
             var answer = (Code: body.GetProperty("code").GetString()!, Message: body.GetProperty("message").GetString()!);
-            Assert.Equal((HttpStatusCode)Api.ApiErrors.StatusFor(answer.Code), response.StatusCode);
+            Assert.Equal((HttpStatusCode)Web.ApiErrors.StatusFor(answer.Code), response.StatusCode);
             return answer;
         }
 

@@ -33,11 +33,8 @@ public static class TrinityApp
         if (new[] { WebHostDefaults.ServerUrlsKey, WebHostDefaults.HttpPortsKey, WebHostDefaults.HttpsPortsKey }
             .All(key => string.IsNullOrEmpty(builder.Configuration[key])))
             builder.WebHost.UseUrls(DefaultUrls);
-        var web = WebOptions.From(builder.Configuration);
-        var options = builder.Configuration.GetSection(TrinityOptions.Section).Get<TrinityOptions>() ?? new TrinityOptions();
-        var admin = builder.Configuration.GetSection(AdminOptions.Section).Get<AdminOptions>() ?? new AdminOptions();
-        var rateLimits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
-        rateLimits.Validate();
+        var settings = NodeSettings.Bind(builder.Configuration);
+        var (options, web, rateLimits) = (settings.Trinity, settings.Web, settings.RateLimits);
 
         // A refused call is an answer, not a server error: TrinityErrorFilter logs the unexpected ones.
         builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Critical);
@@ -46,7 +43,7 @@ public static class TrinityApp
         builder.Services.AddTrinityServices(options);
         builder.Services.AddSingleton<ConnectionRegistry>().AddSingleton<IClientPush, HubClientPush>();
         builder.Services.AddSingleton<RoomGateway>();
-        builder.Services.AddTrinityAuth(builder.Configuration, builder.Environment);
+        builder.Services.AddTrinityAuth(settings.Auth, options.DataDir, builder.Environment);
         builder.Services.AddSingleton(rateLimits).AddSingleton<HubRateLimits>().AddTrinityRestRateLimits(rateLimits);
         builder.Services.AddSingleton<InviteCodeGuard>().AddSingleton<ConnectionCaps>();
         builder.Services.ConfigureHttpJsonOptions(o => TrinityJson.Configure(o.SerializerOptions));
@@ -86,7 +83,7 @@ public static class TrinityApp
         api.MapAuthEndpoints();
         api.MapRoomEndpoints();
         api.MapCatalogEndpoints();
-        api.MapAdminEndpoints(admin);
+        api.MapAdminEndpoints(settings.Admin);
         app.MapWebPages();
         app.MapTrinityMetrics();
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthChecks.Live) });

@@ -9,3 +9,15 @@ public sealed class InviteCodeRegion;
 public sealed class UserRoomsRegion;
 
 public sealed class Connections;
+
+/// <summary>
+/// The names those actors run under: each shard region's type name (shown by the operator API and CLI) and the
+/// node's connections actor (<c>/user/connections</c>, asked across nodes for its count).
+/// </summary>
+public static class ActorNames
+{
+    public const string RoomRegion = "room";
+    public const string InviteCodeRegion = "invite-code";
+    public const string UserRoomsRegion = "user-rooms";
+    public const string Connections = "connections";
+}

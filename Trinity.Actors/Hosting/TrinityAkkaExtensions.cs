@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Hosting;
+using Akka.Cluster.Hosting.SBR;
 using Akka.Cluster.Sharding;
 using Akka.Hosting;
 using Akka.Persistence.Sql.Hosting;
@@ -14,6 +15,7 @@ using Trinity.Actors.Diagnostics;
 using Trinity.Actors.Catalog.Sources;
 using Trinity.Actors.Recommendations;
 using Trinity.Actors.Recommendations.Model;
+using Trinity.Actors.Serialization;
 using Trinity.Actors.Storage;
 using Akka.Pattern;
 
@@ -28,6 +30,9 @@ public static class TrinityAkkaExtensions
     public static AkkaConfigurationBuilder AddTrinity(this AkkaConfigurationBuilder builder, TrinityOptions options) =>
         builder
             .AddHocon(TrinityHocon.Load(), HoconAddMode.Append)
+            // Every Trinity message (commands, events, replies, journal events, snapshots) has an explicit,
+            // version-tolerant JSON form: never the Newtonsoft default.
+            .WithCustomSerializer(TrinitySerializer.Name, TrinitySerializer.BoundTypes, system => new TrinitySerializer(system))
             // Akka logs through Microsoft.Extensions.Logging, beside the web server's logs.
             .ConfigureLoggers(loggers =>
             {
@@ -45,7 +50,13 @@ public static class TrinityAkkaExtensions
         builder
             .AddHocon($"akka.cluster.split-brain-resolver.stable-after = {(int)cluster.StableAfter.TotalMilliseconds}ms", HoconAddMode.Prepend)
             .WithRemoting(cluster.Hostname, cluster.Port)
-            .WithClustering(new ClusterOptions { SeedNodes = cluster.SeedList.ToArray(), Roles = cluster.RoleList.ToArray() })
+            .WithClustering(new ClusterOptions
+            {
+                SeedNodes = cluster.SeedList.ToArray(),
+                Roles = cluster.RoleList.ToArray(),
+                // The majority side downs the rest; a lone node on the minority side downs itself at the same time.
+                SplitBrainResolver = new KeepMajorityOption(),
+            })
             .WithDistributedPubSub(role: null!)
             .AddStartup((system, _) => TrinityMetrics.ObserveCluster(system));
         if (!cluster.Discovery.UsesSeeds) return builder.WithTrinityDiscovery(cluster);
@@ -86,8 +97,8 @@ public static class TrinityAkkaExtensions
     /// </summary>
     public static AkkaConfigurationBuilder AddRoomActors(this AkkaConfigurationBuilder builder, RoomOptions rooms)
     {
-        var settings = new RoomActorSettings(rooms.InactiveAfter, rooms.IdleAfter, rooms.SnapshotEvery) { InviteCodeGrace = rooms.InviteCodeGrace };
-        return builder.WithShardRegion<RoomRegion>("room",
+        var settings = rooms.ActorSettings;
+        return builder.WithShardRegion<RoomRegion>(ActorNames.RoomRegion,
             (_, _, resolver) => roomId => BackoffSupervisor.Props(
                 RoomActor.Props(roomId, settings, resolver.GetService<ICatalog>(), resolver.GetService<IRecommender>(),
                     resolver.GetService<TimeProvider>()),
@@ -101,9 +112,9 @@ public static class TrinityAkkaExtensions
     /// <summary>Invite codes and each user's room list: small persistent entities, sharded like rooms.</summary>
     public static AkkaConfigurationBuilder AddDirectoryActors(this AkkaConfigurationBuilder builder) =>
         builder
-            .WithShardRegion<InviteCodeRegion>("invite-code",
+            .WithShardRegion<InviteCodeRegion>(ActorNames.InviteCodeRegion,
                 code => Props.Create(() => new InviteCodeActor(code)), new TrinityMessageExtractor(), ShardOptions())
-            .WithShardRegion<UserRoomsRegion>("user-rooms",
+            .WithShardRegion<UserRoomsRegion>(ActorNames.UserRoomsRegion,
                 userId => Props.Create(() => new UserRoomsActor(userId)), new TrinityMessageExtractor(), ShardOptions());
 
     public static AkkaConfigurationBuilder AddConnectionActors(this AkkaConfigurationBuilder builder, RoomOptions rooms) =>
@@ -112,16 +123,13 @@ public static class TrinityAkkaExtensions
             var push = resolver.GetService<IClientPush>();
             var roomRegion = registry.Get<RoomRegion>();
             registry.Register<Connections>(
-                system.ActorOf(Props.Create(() => new ConnectionsActor(push, rooms.ConnectionBuffer, roomRegion)), "connections"));
+                system.ActorOf(Props.Create(() => new ConnectionsActor(push, rooms.ConnectionBuffer, roomRegion)), ActorNames.Connections));
         });
 
     /// <summary>The services the actors need: the embedded defaults, or the catalogue sources and the chat model where configured.</summary>
     public static IServiceCollection AddTrinityServices(this IServiceCollection services, TrinityOptions options)
     {
-        options.Rooms.Validate();
-        ClusterDiscovery.Validate(options.Cluster);
-        options.Ai.Validate();
-        options.Persistence.Validate();
+        options.Validate();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StorageHealth>();
         if (options.Persistence.Provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase))

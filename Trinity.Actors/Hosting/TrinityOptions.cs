@@ -1,4 +1,6 @@
 using Trinity.Actors.Actors;
+using Trinity.Actors.Catalog;
+using Trinity.Actors.Recommendations;
 
 namespace Trinity.Actors.Hosting;
 
@@ -15,27 +17,56 @@ public sealed class TrinityOptions
     public PersistenceOptions Persistence { get; set; } = new();
     public CatalogOptions Catalog { get; set; } = new();
     public AiOptions Ai { get; set; } = new();
+
+    /// <summary>Every setting of the section, as the node starts; throws naming the first wrong key.</summary>
+    public void Validate()
+    {
+        OptionChecks.Require(!string.IsNullOrWhiteSpace(DataDir), "Trinity:DataDir", "must name a directory");
+        Rooms.Validate();
+        Cluster.Validate();
+        Persistence.Validate();
+        Catalog.Validate();
+        Ai.Validate();
+    }
 }
 
+/// <summary><c>Trinity:Rooms</c>. The room actor's own defaults are <see cref="RoomActorSettings.Default"/>, written once there.</summary>
 public sealed class RoomOptions
 {
-    public TimeSpan InactiveAfter { get; set; } = TimeSpan.FromMinutes(30);
+    public const string Section = "Trinity:Rooms";
+
+    /// <summary>No vote and no connection for this long turns a member inactive.</summary>
+    public TimeSpan InactiveAfter { get; set; } = RoomActorSettings.Default.InactiveAfter;
     /// <summary>A room with no connected member is passivated after this long; it recovers on the next command.</summary>
-    public TimeSpan IdleAfter { get; set; } = TimeSpan.FromMinutes(10);
-    public int SnapshotEvery { get; set; } = 100;
+    public TimeSpan IdleAfter { get; set; } = RoomActorSettings.Default.IdleAfter;
+    /// <summary>Room events between journal snapshots.</summary>
+    public int SnapshotEvery { get; set; } = RoomActorSettings.Default.SnapshotEvery;
     /// <summary>How long a call waits for its room before it fails with UNAVAILABLE.</summary>
     public TimeSpan AskTimeout { get; set; } = TimeSpan.FromSeconds(5);
-    /// <summary>Events buffered per connection for a slow client before the oldest are dropped.</summary>
+    /// <summary>Events queued per connection for a client that reads slower than its rooms talk; past it the client is cut off (it resyncs by seq).</summary>
     public int ConnectionBuffer { get; set; } = 256;
     /// <summary>After a room finishes, its invite code still finds it for this long; then ROOM_NOT_FOUND.</summary>
     public TimeSpan InviteCodeGrace { get; set; } = RoomActorSettings.Default.InviteCodeGrace;
 
-    public void Validate() =>
-        OptionChecks.Require(InviteCodeGrace >= TimeSpan.Zero, "Trinity:Rooms:InviteCodeGrace", "must not be negative");
+    /// <summary>What each room actor is given.</summary>
+    public RoomActorSettings ActorSettings => new(InactiveAfter, IdleAfter, SnapshotEvery) { InviteCodeGrace = InviteCodeGrace };
+
+    public void Validate()
+    {
+        OptionChecks.Positive(InactiveAfter, Section + ":InactiveAfter");
+        OptionChecks.Positive(IdleAfter, Section + ":IdleAfter");
+        OptionChecks.AtLeast(SnapshotEvery, 1, Section + ":SnapshotEvery");
+        OptionChecks.Positive(AskTimeout, Section + ":AskTimeout");
+        OptionChecks.AtLeast(ConnectionBuffer, 1, Section + ":ConnectionBuffer");
+        OptionChecks.Require(InviteCodeGrace >= TimeSpan.Zero, Section + ":InviteCodeGrace", "must not be negative");
+    }
 }
 
+/// <summary><c>Trinity:Cluster</c>: this node's remoting address and how it finds the others.</summary>
 public sealed class ClusterNodeOptions
 {
+    public const string Section = "Trinity:Cluster";
+
     public string Hostname { get; set; } = "127.0.0.1";
     /// <summary>Akka remoting port; 0 picks a free one (fine for a single node).</summary>
     public int Port { get; set; }
@@ -56,12 +87,23 @@ public sealed class ClusterNodeOptions
     /// <summary>The node is meant to join other nodes (through seeds or discovery), so its storage must be shared.</summary>
     public bool JoinsOthers => SeedList.Count > 0 || !Discovery.UsesSeeds;
 
+    public void Validate()
+    {
+        OptionChecks.Require(!string.IsNullOrWhiteSpace(Hostname), Section + ":Hostname", "must name this node's address");
+        OptionChecks.Require(Port is >= 0 and < 65536, Section + ":Port", $"must be between 0 and 65535, not {Port}");
+        OptionChecks.Positive(StableAfter, Section + ":StableAfter");
+        ClusterDiscovery.Validate(this);
+    }
+
     internal static string[] Split(string value) =>
         value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
+/// <summary><c>Trinity:Persistence</c>: the journal and snapshot store.</summary>
 public sealed class PersistenceOptions
 {
+    public const string Section = "Trinity:Persistence";
+
     /// <summary><c>sqlite</c> (embedded default, a single node) or <c>postgres</c> (shared by a cluster).</summary>
     public string Provider { get; set; } = "sqlite";
     /// <summary>Overrides the connection string derived from <see cref="TrinityOptions.DataDir"/>.</summary>
@@ -78,6 +120,12 @@ public sealed class PersistenceOptions
     /// </summary>
     public long MinFreeDiskMb { get; set; } = 64;
 
-    public void Validate() =>
-        OptionChecks.Require(MinFreeDiskMb >= 0, "Trinity:Persistence:MinFreeDiskMb", $"must be 0 or more, not {MinFreeDiskMb}");
+    public void Validate()
+    {
+        OptionChecks.OneOf(Provider, Section + ":Provider", "sqlite", "postgres");
+        OptionChecks.Require(!Provider.Equals("postgres", StringComparison.OrdinalIgnoreCase) || !string.IsNullOrWhiteSpace(ConnectionString),
+            Section + ":ConnectionString", $"is required when {Section}:Provider is 'postgres'");
+        OptionChecks.OneOf(SqliteSynchronous, Section + ":SqliteSynchronous", "normal", "full");
+        OptionChecks.Require(MinFreeDiskMb >= 0, Section + ":MinFreeDiskMb", $"must be 0 or more, not {MinFreeDiskMb}");
+    }
 }

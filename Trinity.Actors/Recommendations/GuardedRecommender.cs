@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
-using Trinity.Actors.Hosting;
 
 namespace Trinity.Actors.Recommendations;
 

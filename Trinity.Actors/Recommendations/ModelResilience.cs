@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
-using Trinity.Actors.Hosting;
 
 namespace Trinity.Actors.Recommendations;
 

@@ -14,6 +14,10 @@ namespace Trinity.Actors.Serialization;
 public sealed class TrinitySerializer : SerializerWithStringManifest
 {
     public const int Id = 7401;
+    /// <summary>The name its bindings refer to in Akka's configuration.</summary>
+    public const string Name = "trinity";
+    /// <summary>What it serializes: every Trinity message (bound in code by <c>TrinityAkkaExtensions.AddTrinity</c>).</summary>
+    public static readonly Type[] BoundTypes = [typeof(ITrinityMessage)];
 
     private static readonly FrozenDictionary<string, Type> TypesByManifest = typeof(ITrinityMessage).Assembly.GetTypes()
         .Where(t => typeof(ITrinityMessage).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })

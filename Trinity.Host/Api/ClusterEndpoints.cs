@@ -8,6 +8,7 @@ using Trinity.Actors.Gateway;
 using Trinity.Actors.Hosting;
 using Trinity.Actors.Protocol;
 using Trinity.Host.Realtime;
+using Trinity.Host.Web;
 
 namespace Trinity.Host.Api;
 
@@ -34,11 +35,9 @@ public static class ClusterEndpoints
             var cluster = Cluster.Get(system);
             var member = MemberAt(cluster, body);
             if (!cluster.State.Unreachable.Contains(member))
-                return Results.Json(new
-                {
-                    code = ErrorCodes.ValidationFailed,
-                    message = $"{member.Address} is reachable ({member.Status}): only an unreachable member may be downed; use leave",
-                }, statusCode: StatusCodes.Status409Conflict);
+                return ApiErrors.Result(ErrorCodes.ValidationFailed,
+                    $"{member.Address} is reachable ({member.Status}): only an unreachable member may be downed; use leave",
+                    StatusCodes.Status409Conflict);
             cluster.Down(member.Address);
             return Results.Accepted(value: new { address = member.Address.ToString(), action = "down" });
         });
@@ -59,7 +58,7 @@ public static class ClusterEndpoints
     {
         try
         {
-            return await system.ActorSelection(new RootActorPath(address) / "user" / "connections")
+            return await system.ActorSelection(new RootActorPath(address) / "user" / ActorNames.Connections)
                 .Ask<int>(ConnectionsActor.Count.Instance, StatsTimeout);
         }
         catch (AskTimeoutException)
@@ -75,7 +74,7 @@ public static class ClusterEndpoints
         var state = cluster.State;
         var unreachable = state.Unreachable.Select(m => m.Address).ToHashSet();
         var regions = await Task.WhenAll(new (string Name, IActorRef Region)[]
-            { ("room", rooms.ActorRef), ("invite-code", inviteCodes.ActorRef), ("user-rooms", userRooms.ActorRef) }
+            { (ActorNames.RoomRegion, rooms.ActorRef), (ActorNames.InviteCodeRegion, inviteCodes.ActorRef), (ActorNames.UserRoomsRegion, userRooms.ActorRef) }
             .Select(async r => (r.Name, Stats: await r.Region.Ask<ClusterShardingStats>(new GetClusterShardingStats(StatsTimeout),
                 StatsTimeout * 2))));
         var addresses = state.Members.Select(m => m.Address)

@@ -1,3 +1,4 @@
+using Trinity.Actors.Hosting;
 using Trinity.Actors.Messages.Queries;
 using Trinity.Actors.Protocol;
 
@@ -7,7 +8,7 @@ namespace Trinity.Host.Api;
 
 public sealed record ClusterMemberView(string Address, string Status, IReadOnlyList<string> Roles, bool Reachable);
 
-/// <summary>One shard region ("room", "invite-code", "user-rooms") on one node.</summary>
+/// <summary>One shard region (<see cref="ActorNames"/>) on one node.</summary>
 public sealed record ShardRegionView(string Region, int Shards, int Entities);
 
 /// <param name="Connections">that node's open realtime connections; null when it did not answer in time</param>

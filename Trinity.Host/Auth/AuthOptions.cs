@@ -1,3 +1,5 @@
+using Trinity.Actors;
+
 namespace Trinity.Host.Auth;
 
 /// <summary>The <c>Trinity:Auth</c> section.</summary>
@@ -11,6 +13,14 @@ public sealed class AuthOptions
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromDays(7);
     /// <summary>Accept <c>/realtime?userId=</c>; defaults to true in Development only.</summary>
     public bool? AllowQueryUserId { get; set; }
+
+    /// <summary>Whether a key is required at all depends on the environment: see <c>AuthSetup</c>.</summary>
+    public void Validate()
+    {
+        OptionChecks.Require(SigningKey is not { Length: > 0 and < MinimumKeyLength }, Section + ":SigningKey",
+            $"must be at least {MinimumKeyLength} characters");
+        OptionChecks.Positive(TokenLifetime, Section + ":TokenLifetime");
+    }
 }
 
 /// <summary>The <c>Trinity:Admin</c> section.</summary>

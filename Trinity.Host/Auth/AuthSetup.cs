@@ -1,9 +1,8 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Trinity.Actors.Domain;
-using Trinity.Actors.Hosting;
 using Trinity.Actors.Protocol;
-using Trinity.Host.Api;
+using Trinity.Host.Web;
 
 namespace Trinity.Host.Auth;
 
@@ -15,17 +14,14 @@ public static class AuthSetup
     /// JWT bearer auth for REST and the hub (WebSockets carry the token as <c>?access_token=</c>), plus the
     /// optional <c>?userId=</c> compatibility mode, which is served by issuing that user a token on the spot.
     /// </summary>
-    public static IServiceCollection AddTrinityAuth(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    /// <param name="dataDir">where a Development node keeps its generated key</param>
+    public static IServiceCollection AddTrinityAuth(this IServiceCollection services, AuthOptions options, string dataDir, IHostEnvironment environment)
     {
-        var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
-        var trinity = configuration.GetSection(TrinityOptions.Section).Get<TrinityOptions>() ?? new TrinityOptions();
         var secret = options.SigningKey is { Length: > 0 } configured ? configured
-            : environment.IsDevelopment() ? DevelopmentKey(trinity.DataDir)
+            : environment.IsDevelopment() ? DevelopmentKey(dataDir)
             : throw new InvalidOperationException(
                 "Trinity:Auth:SigningKey is required outside Development (at least 32 characters), " +
                 "e.g. the environment variable Trinity__Auth__SigningKey.");
-        if (secret.Length < AuthOptions.MinimumKeyLength)
-            throw new InvalidOperationException($"Trinity:Auth:SigningKey must be at least {AuthOptions.MinimumKeyLength} characters.");
         var allowQueryUserId = options.AllowQueryUserId ?? environment.IsDevelopment();
 
         services.AddSingleton(sp => new TokenService(TokenService.KeyFrom(secret), options.TokenLifetime, sp.GetRequiredService<TimeProvider>()));

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
 using Trinity.Actors.Diagnostics;
@@ -20,21 +22,17 @@ public sealed class HubRateLimits(RateLimitOptions options) : IHubFilter, IDispo
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
-        var category = CategoryOf(context.HubMethodName);
+        var category = CategoryOf(context.HubMethod);
         Acquire(_connections, category, context.Context.ConnectionId, "connection");
         Acquire(_users, category, context.Context.User.ToCaller().UserId, "user");
         return await next(context);
     }
 
-    public static string CategoryOf(string method) => method switch
-    {
-        "Vote" or "UndoVote" => nameof(RateLimitOptions.Votes),
-        "CreateRoom" => nameof(RateLimitOptions.Rooms),
-        "JoinRoom" => nameof(RateLimitOptions.Joins),
-        "SendMessage" => nameof(RateLimitOptions.Chat),
-        "RequestRecommendations" => nameof(RateLimitOptions.Recommendations),
-        _ => nameof(RateLimitOptions.Other),
-    };
+    private static readonly ConcurrentDictionary<MethodInfo, string> Categories = new();
+
+    /// <summary>The hub method's <see cref="RateLimitCategoryAttribute"/>, looked up once per method.</summary>
+    public static string CategoryOf(MethodInfo method) => Categories.GetOrAdd(method, m =>
+        m.GetCustomAttribute<RateLimitCategoryAttribute>()?.Category ?? nameof(RateLimitOptions.Other));
 
     private static void Acquire(PartitionedRateLimiter<Bucket> limiter, string category, string id, string scope)
     {

@@ -1,5 +1,5 @@
 using System.Threading.RateLimiting;
-using Trinity.Actors.Hosting;
+using Trinity.Actors;
 
 namespace Trinity.Host.Limits;
 

@@ -2,7 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Trinity.Actors.Diagnostics;
 using Trinity.Actors.Protocol;
-using Trinity.Host.Api;
+using Trinity.Host.Web;
 
 namespace Trinity.Host.Limits;
 

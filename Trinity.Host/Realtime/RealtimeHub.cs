@@ -37,18 +37,22 @@ public sealed class RealtimeHub(RoomGateway rooms, InviteCodeGuard codes, IRequi
         return base.OnDisconnectedAsync(exception);
     }
 
+    [RateLimitCategory(nameof(RateLimitOptions.Rooms))]
     public Task<RoomSnapshot> CreateRoom(JsonElement request) =>
         rooms.CreateAsync(Caller, WireBinding.Bind<CreateRoomRequest>(request), Subscriber);
 
+    [RateLimitCategory(nameof(RateLimitOptions.Joins))]
     public Task<RoomSnapshot> JoinRoom(JsonElement request) =>
         codes.JoinAsync(Caller, ClientAddress.Of(Context.GetHttpContext()), WireBinding.Bind<JoinRoomRequest>(request), Subscriber);
 
     public Task<LeftRoom> LeaveRoom(JsonElement request) =>
         rooms.LeaveAsync(Caller, WireBinding.Bind<RoomRequest>(request));
 
+    [RateLimitCategory(nameof(RateLimitOptions.Votes))]
     public Task<VoteResult> Vote(JsonElement request) =>
         rooms.VoteAsync(Caller, WireBinding.Bind<VoteRequest>(request));
 
+    [RateLimitCategory(nameof(RateLimitOptions.Votes))]
     public Task<UndoResult> UndoVote(JsonElement request) =>
         rooms.UndoVoteAsync(Caller, WireBinding.Bind<UndoVoteRequest>(request));
 
@@ -58,9 +62,11 @@ public sealed class RealtimeHub(RoomGateway rooms, InviteCodeGuard codes, IRequi
     public Task<RoomSnapshot> GetRoomState(JsonElement request) =>
         rooms.GetStateAsync(Caller, WireBinding.Bind<RoomRequest>(request));
 
+    [RateLimitCategory(nameof(RateLimitOptions.Recommendations))]
     public Task<RecommendationsAccepted> RequestRecommendations(JsonElement request) =>
         rooms.RecommendAsync(Caller, WireBinding.Bind<RecommendationsRequest>(request));
 
+    [RateLimitCategory(nameof(RateLimitOptions.Chat))]
     public Task<MessageDelivered> SendMessage(JsonElement request) =>
         rooms.SendMessageAsync(Caller, WireBinding.Bind<SendMessageRequest>(request));
 

@@ -13,16 +13,24 @@ public sealed partial class WebOptions
 
     public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
 
-    /// <summary>Reads and checks the settings; bad ones stop the node with a message naming the key.</summary>
-    public static WebOptions From(IConfiguration configuration)
+    /// <summary>
+    /// Its two keys sit at the top of the <c>Trinity</c> section, which <c>TrinityOptions</c> binds: so each is
+    /// read on its own here rather than binding that section a second time.
+    /// </summary>
+    public static WebOptions Bind(IConfiguration configuration) => new()
     {
-        var options = configuration.GetSection(Section).Get<WebOptions>() ?? new WebOptions();
-        if (options.BasePath.Length > 0 && !BasePathShape().IsMatch(options.BasePath))
+        BasePath = configuration[$"{Section}:{nameof(BasePath)}"] ?? "",
+        ForwardedHeaders = configuration.GetSection($"{Section}:{nameof(ForwardedHeaders)}").Get<ForwardedHeadersSettings>() ?? new(),
+    };
+
+    /// <summary>Bad settings stop the node with a message naming the key.</summary>
+    public void Validate()
+    {
+        if (BasePath.Length > 0 && !BasePathShape().IsMatch(BasePath))
             throw new InvalidOperationException(
-                $"Trinity:BasePath must be empty or a path that starts with '/' and does not end with '/', e.g. /trinity (got '{options.BasePath}').");
-        _ = options.ForwardedHeaders.Proxies();
-        _ = options.ForwardedHeaders.Networks();
-        return options;
+                $"Trinity:BasePath must be empty or a path that starts with '/' and does not end with '/', e.g. /trinity (got '{BasePath}').");
+        _ = ForwardedHeaders.Proxies();
+        _ = ForwardedHeaders.Networks();
     }
 
     // Plain URL segments only: the path is written into the pages' <base href>.

@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Trinity.Actors.Catalog.Sources;
-using Trinity.Actors.Hosting;
 using Trinity.Actors.Protocol;
 
 namespace Trinity.Actors.Catalog.Jellyfin;

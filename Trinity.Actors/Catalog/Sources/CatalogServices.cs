@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Trinity.Actors.Catalog.Jellyfin;
 using Trinity.Actors.Catalog.Plex;
 using Trinity.Actors.Catalog.Tmdb;
-using Trinity.Actors.Hosting;
 
 namespace Trinity.Actors.Catalog.Sources;
 
@@ -12,7 +11,6 @@ public static class CatalogServices
 {
     public static IServiceCollection AddCatalog(this IServiceCollection services, CatalogOptions options, string dataDir)
     {
-        options.Validate();
         services.AddSingleton<EmbeddedCatalog>();
         // Library sources first: their titles, artwork and links are what the group can play tonight.
         if (options.Jellyfin.IsConfigured) JellyfinSource.Register(services, options.Jellyfin);

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Trinity.Actors.Hosting;
 
 namespace Trinity.Actors.Catalog.Sources;
 

@@ -3,7 +3,6 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Polly.Telemetry;
-using Trinity.Actors.Hosting;
 
 namespace Trinity.Actors.Catalog.Sources;
 

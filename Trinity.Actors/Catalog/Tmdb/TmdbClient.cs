@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using Trinity.Actors.Catalog.Sources;
 using System.Text.Json.Serialization.Metadata;
-using Trinity.Actors.Hosting;
 using Trinity.Actors.Protocol;
 
 namespace Trinity.Actors.Catalog.Tmdb;

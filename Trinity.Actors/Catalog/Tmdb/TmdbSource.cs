@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Trinity.Actors.Catalog.Sources;
-using Trinity.Actors.Hosting;
 using Trinity.Actors.Protocol;
 
 namespace Trinity.Actors.Catalog.Tmdb;

@@ -4,7 +4,6 @@ using Microsoft.Extensions.AI;
 using OpenAI;
 using OpenAI.Chat;
 using Trinity.Actors.Catalog;
-using Trinity.Actors.Hosting;
 using Trinity.Actors.Recommendations.Reading;
 using ChatMessage = Microsoft.Extensions.AI.ChatMessage;
 

@@ -1,4 +1,4 @@
-namespace Trinity.Actors.Hosting;
+namespace Trinity.Actors.Catalog;
 
 /// <summary>
 /// <c>Trinity:Catalog</c>: where titles come from. The embedded catalogue always; TMDB, Jellyfin and Plex

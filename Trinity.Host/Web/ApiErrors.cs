@@ -1,6 +1,6 @@
 using Trinity.Actors.Protocol;
 
-namespace Trinity.Host.Api;
+namespace Trinity.Host.Web;
 
 /// <summary>The REST face of the protocol's error codes: a status and <c>{ code, message }</c>.</summary>
 public static class ApiErrors
@@ -21,6 +21,10 @@ public static class ApiErrors
         context.Response.StatusCode = StatusFor(code);
         return context.Response.WriteAsJsonAsync(new { code, message });
     }
+
+    /// <summary>The same body as an endpoint's result, for a refusal whose status is not the code's usual one.</summary>
+    public static IResult Result(string code, string message, int statusCode) =>
+        Results.Json(new { code, message }, statusCode: statusCode);
 
     /// <summary>Catches refusals thrown anywhere below it, and bodies that are not JSON at all.</summary>
     public static IApplicationBuilder UseApiErrors(this IApplicationBuilder app) => app.Use(async (context, next) =>

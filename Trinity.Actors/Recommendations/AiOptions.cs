@@ -1,4 +1,4 @@
-namespace Trinity.Actors.Hosting;
+namespace Trinity.Actors.Recommendations;
 
 /// <summary>
 /// <c>Trinity:Ai</c>: the chat model behind recommendations, any OpenAI-compatible chat-completions server
