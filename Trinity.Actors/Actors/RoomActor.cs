@@ -158,7 +158,7 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
     /// <summary>
     /// Follows a connection again whose room had stopped. The subscription comes first and needs no write;
     /// then what it missed: every event it missed that the room still remembers, which, when they don't
-    /// reach back far enough, shows the client a gap in seq, and it fetches a snapshot (PROTOCOL.md
+    /// reach back far enough, shows the client a gap in seq, and it fetches a snapshot (docs/PROTOCOL.md
     /// section 4). Coming online is recorded last, best-effort; when nothing missed is remembered, that
     /// event is recorded anyway, so the gap shows.
     /// </summary>
