@@ -51,11 +51,11 @@ public sealed class ForwardedHeadersSettings
 
     public IReadOnlyList<IPAddress> Proxies() =>
         Split(KnownProxies).Select(text => IPAddress.TryParse(text, out var address) ? address
-            : throw new InvalidOperationException($"Trinity:ForwardedHeaders:KnownProxies: '{text}' is not an IP address.")).ToList();
+            : throw new InvalidOperationException($"Trinity:ForwardedHeaders:KnownProxies has '{text}', which is not an IP address.")).ToList();
 
     public IReadOnlyList<IPNetwork> Networks() =>
         Split(KnownNetworks).Select(text => IPNetwork.TryParse(text, out var network) ? network
-            : throw new InvalidOperationException($"Trinity:ForwardedHeaders:KnownNetworks: '{text}' is not a network in CIDR form (e.g. 10.0.0.0/8).")).ToList();
+            : throw new InvalidOperationException($"Trinity:ForwardedHeaders:KnownNetworks has '{text}', which is not a network in CIDR form (e.g. 10.0.0.0/8).")).ToList();
 
     private static string[] Split(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
