@@ -1,7 +1,5 @@
 using CsCheck;
 using Trinity.Actors.Domain;
-using Trinity.Actors.Messages.Commands;
-using Trinity.Actors.Messages.Events;
 using Trinity.Actors.Protocol;
 
 namespace Trinity.Actors.Tests;
@@ -49,20 +47,20 @@ public sealed class FinishProperties
     public void The_first_match_ends_a_room_with_endOnFirstMatch_and_is_the_pick()
     {
         var s = Room(endOnFirstMatch: true);
-        LikeUntilMatch(s, Title(s, 3));
+        s = LikeUntilMatch(s, Title(s, 3));
 
-        var events = RoomRules.Closing(s, T0);
+        var events = Events(s, new RoomCommand.FinishIfDone());
 
         Assert.Equal(StateChangeReason.FirstMatch, Assert.IsType<RoomStatusChanged>(events[0]).Reason);
         var finished = Assert.IsType<RoomFinished>(events[1]);
         Assert.Equal((FinishReason.Match, Title(s, 3), true), (finished.Reason, finished.Pick!.MediaId, finished.Pick.Matched));
-        Apply(s, events);
+        s = Apply(s, events);
         Assert.Equal(FinishReason.Match, s.SnapshotFor("ana").Finished!.Reason);
     }
 
     [Fact]
     public void Without_endOnFirstMatch_a_match_does_not_finish_the_room() =>
-        Assert.Empty(RoomRules.Closing(LikeUntilMatch(Room(), "m-title-1-1981"), T0));
+        Assert.Empty(Events(LikeUntilMatch(Room(), "m-title-1-1981"), new RoomCommand.FinishIfDone()));
 
     [Fact]
     public void A_room_everyone_voted_through_ends_with_the_closest_call_even_without_a_match()
@@ -73,11 +71,11 @@ public sealed class FinishProperties
         foreach (var title in s.Titles)
         {
             var like = (title.MediaId == Title(s, 2) && user == "ana") || (title.MediaId == Title(s, 4) && user != "cid");
-            Apply(s, RoomRules.Vote(s, new CastVote("r", user, title.MediaId, like ? VoteType.Like : VoteType.Dislike, null), T0).Events);
+            s = Vote(s, user, title.MediaId, like ? VoteType.Like : VoteType.Dislike);
         }
         Assert.Empty(s.Matches);
 
-        var finished = Assert.IsType<RoomFinished>(RoomRules.Closing(s, T0)[1]);
+        var finished = Assert.IsType<RoomFinished>(Events(s, new RoomCommand.FinishIfDone())[1]);
 
         Assert.Equal(FinishReason.Exhausted, finished.Reason);
         Assert.Equal([(Title(s, 4), 2, false), (Title(s, 2), 1, false)], finished.Ranking.Select(r => (r.MediaId, r.Likes, r.Matched)));
@@ -88,30 +86,30 @@ public sealed class FinishProperties
     public void Deciding_needs_the_creator_and_a_like_and_picks_the_best_so_far()
     {
         var s = Room();
-        Assert.Equal(ErrorCodes.Forbidden, Assert.Throws<TrinityException>(() => RoomRules.Decide(s, "ana", T0)).Code);
-        Vote(s, "ben", Title(s, 1), VoteType.Like);
-        Assert.Equal(ErrorCodes.Forbidden, Assert.Throws<TrinityException>(() => RoomRules.Decide(s, "ben", T0)).Code);
+        Assert.Equal(ErrorCodes.Forbidden, Refused(s, new RoomCommand.DecideNow("ana")));
+        s = Vote(s, "ben", Title(s, 1), VoteType.Like);
+        Assert.Equal(ErrorCodes.Forbidden, Refused(s, new RoomCommand.DecideNow("ben")));
 
-        var events = RoomRules.Decide(s, "ana", T0);
+        var events = Events(s, new RoomCommand.DecideNow("ana"));
 
         Assert.Equal(StateChangeReason.Decided, Assert.IsType<RoomStatusChanged>(events[0]).Reason);
         var finished = Assert.IsType<RoomFinished>(events[1]);
         Assert.Equal((FinishReason.Decided, Title(s, 1), 1), (finished.Reason, finished.Pick!.MediaId, finished.Pick.Likes));
-        Apply(s, events);
-        Assert.Empty(RoomRules.Decide(s, "ana", T0)); // asked again: already decided, nothing changes
+        s = Apply(s, events);
+        Assert.Empty(Events(s, new RoomCommand.DecideNow("ana"))); // asked again: already decided, nothing changes
     }
 
     [Fact]
     public void Closing_picks_the_best_so_far_or_nothing()
     {
         var empty = Room();
-        var nothing = Assert.IsType<RoomFinished>(RoomRules.Close(empty, "ana", T0)[1]);
+        var nothing = Assert.IsType<RoomFinished>(Events(empty, new RoomCommand.Close("ana"))[1]);
         Assert.Equal((FinishReason.Closed, (RankedTitle?)null), (nothing.Reason, nothing.Pick));
 
         var s = LikeUntilMatch(Room(), "m-title-1-1981");
-        Vote(s, "ana", Title(s, 2), VoteType.Like);
-        Vote(s, "ben", Title(s, 2), VoteType.Like);
-        var closed = Assert.IsType<RoomFinished>(RoomRules.Close(s, "ana", T0)[1]);
+        s = Vote(s, "ana", Title(s, 2), VoteType.Like);
+        s = Vote(s, "ben", Title(s, 2), VoteType.Like);
+        var closed = Assert.IsType<RoomFinished>(Events(s, new RoomCommand.Close("ana"))[1]);
         // Once there is a match, only matches are ranked.
         Assert.Equal(["m-title-1-1981"], closed.Ranking.Select(r => r.MediaId));
     }
@@ -120,7 +118,7 @@ public sealed class FinishProperties
     public void A_journal_from_before_RoomFinished_still_shows_how_its_room_ended()
     {
         var s = LikeUntilMatch(Room(), "m-title-1-1981");
-        s.Apply(new RoomStatusChanged(s.Seq + 1, T0, RoomStatus.Finished, StateChangeReason.Closed));
+        s = s.Apply(new RoomStatusChanged(s.Seq + 1, T0, RoomStatus.Finished, StateChangeReason.Closed));
 
         Assert.Equal(FinishReason.Closed, s.Finished!.Reason);
         Assert.Equal("m-title-1-1981", s.Finished.Pick!.MediaId);
@@ -131,40 +129,41 @@ public sealed class FinishProperties
     {
         var s = Room();
         var queue = s.QueueOf("ben");
-        Vote(s, "ben", queue[0].MediaId, VoteType.Dislike);
-        Vote(s, "ben", queue[1].MediaId, VoteType.Like);
+        s = Vote(s, "ben", queue[0].MediaId, VoteType.Dislike);
+        s = Vote(s, "ben", queue[1].MediaId, VoteType.Like);
 
-        var events = RoomRules.Undo(s, "ben", queue[0].MediaId, T0);
-        Apply(s, events);
+        var events = Events(s, new RoomCommand.Undo("ben", queue[0].MediaId));
+        s = Apply(s, events);
 
         Assert.Equal(queue[0].MediaId, Assert.IsType<VoteWithdrawn>(Assert.Single(events)).MediaId);
         Assert.Equal(0, s.CurrentIndex("ben"));
         Assert.Equal(1, s.ProgressOf("ben").TotalVotes);
-        Assert.Empty(RoomRules.Undo(s, "ben", queue[0].MediaId, T0)); // nothing left to withdraw: no event
-        Assert.Single(RoomRules.Vote(s, new CastVote("r", "ben", queue[0].MediaId, VoteType.Like, null), T0).Events.OfType<VoteCast>());
+        Assert.Empty(Events(s, new RoomCommand.Undo("ben", queue[0].MediaId))); // nothing left to withdraw: no event
+        Assert.Single(Events(s, new RoomCommand.Vote("ben", queue[0].MediaId, VoteType.Like, null)).OfType<VoteCast>());
     }
 
     [Fact]
     public void Undo_is_refused_for_a_matched_title_a_finished_room_and_a_title_not_in_the_room()
     {
         var s = LikeUntilMatch(Room(), "m-title-1-1981");
-        Assert.Equal(ErrorCodes.Forbidden, Assert.Throws<TrinityException>(() => RoomRules.Undo(s, "ana", "m-title-1-1981", T0)).Code);
-        Assert.Equal(ErrorCodes.MediaNotInRoom, Assert.Throws<TrinityException>(() => RoomRules.Undo(s, "ana", "m-nope", T0)).Code);
-        Apply(s, RoomRules.Close(s, "ana", T0));
-        Assert.Equal(ErrorCodes.RoomClosed, Assert.Throws<TrinityException>(() => RoomRules.Undo(s, "ana", Title(s, 2), T0)).Code);
+        Assert.Equal(ErrorCodes.Forbidden, Refused(s, new RoomCommand.Undo("ana", "m-title-1-1981")));
+        Assert.Equal(ErrorCodes.MediaNotInRoom, Refused(s, new RoomCommand.Undo("ana", "m-nope")));
+        s = Apply(s, Events(s, new RoomCommand.Close("ana")));
+        Assert.Equal(ErrorCodes.RoomClosed, Refused(s, new RoomCommand.Undo("ana", Title(s, 2))));
     }
 
     [Fact]
-    public void The_tally_forgets_a_withdrawn_like()
+    public void The_consensus_check_forgets_a_withdrawn_like()
     {
-        var tally = new Tally(ConsensusMode.Unanimous);
-        foreach (var user in new[] { "ana", "ben" }) tally.SetMember(user, MemberStatus.Active);
-        tally.Record("ana", "m", VoteType.Like);
-        tally.Forget("ana", "m");
-        tally.Record("ben", "m", VoteType.Like);
-        Assert.Null(tally.Check("m"));
-        tally.Record("ana", "m", VoteType.Like);
-        Assert.NotNull(tally.Check("m"));
+        var s = Room();
+        s = Apply(s, Events(s, new RoomCommand.Leave("cid")));
+        var m = Title(s, 0);
+        s = Vote(s, "ana", m, VoteType.Like);
+        s = Apply(s, Events(s, new RoomCommand.Undo("ana", m)));
+        s = Vote(s, "ben", m, VoteType.Like);
+        Assert.Null(Consensus.Check(s, m));
+        s = Vote(s, "ana", m, VoteType.Like);
+        Assert.NotNull(Consensus.Check(s, m));
     }
 
     [Fact]
@@ -172,7 +171,7 @@ public sealed class FinishProperties
         Gen.Int[0, 130].Sample(lines =>
         {
             var s = Room();
-            for (var i = 0; i < lines; i++) Apply(s, RoomRules.Chat(s, i % 2 == 0 ? "ana" : "ben", $"line {i}", T0));
+            for (var i = 0; i < lines; i++) s = Apply(s, Events(s, new RoomCommand.Chat(i % 2 == 0 ? "ana" : "ben", $"line {i}")));
             var chat = s.SnapshotFor("cid").Chat!;
             return chat.Count == Math.Min(lines, RoomState.ChatKept)
                 && chat.Select(c => c.Text).SequenceEqual(Enumerable.Range(0, lines).TakeLast(RoomState.ChatKept).Select(i => $"line {i}"));
@@ -183,8 +182,8 @@ public sealed class FinishProperties
     {
         var s = new RoomState();
         var settings = new RoomSettings("Friday", ConsensusMode.Unanimous, new RoomFilters(), 10, queueSize, endOnFirstMatch);
-        Apply(s, RoomRules.Create(s, new CreateRoom("r", "ABC123", settings, "ana", "Ana", null), TestCatalog.Instance.All.Take(queueSize).ToArray(), T0));
-        foreach (var user in new[] { "ben", "cid" }) Apply(s, RoomRules.Join(s, user, user, true, T0));
+        s = Apply(s, Events(s, new RoomCommand.Create("r", "ABC123", settings, "ana", "Ana", false, TestCatalog.Instance.All.Take(queueSize).ToArray())));
+        foreach (var user in new[] { "ben", "cid" }) s = Apply(s, Events(s, new RoomCommand.Join(user, user, true)));
         return s;
     }
 
@@ -192,16 +191,18 @@ public sealed class FinishProperties
 
     private static RoomState LikeUntilMatch(RoomState s, string mediaId)
     {
-        foreach (var user in new[] { "ana", "ben", "cid" }) Vote(s, user, mediaId, VoteType.Like);
-        Apply(s, RoomRules.Matches(s, [Tally.Of(s).Check(mediaId)!], "cid", T0));
-        return s;
+        foreach (var user in new[] { "ana", "ben", "cid" }) s = Vote(s, user, mediaId, VoteType.Like);
+        return Apply(s, Events(s, new RoomCommand.RecordMatches([Consensus.Check(s, mediaId)!], "cid")));
     }
 
-    private static void Vote(RoomState s, string user, string mediaId, VoteType vote) =>
-        Apply(s, RoomRules.Vote(s, new CastVote("r", user, mediaId, vote, null), T0).Events);
+    private static RoomState Vote(RoomState s, string user, string mediaId, VoteType vote) =>
+        Apply(s, Events(s, new RoomCommand.Vote(user, mediaId, vote, null)));
 
-    private static void Apply(RoomState s, IEnumerable<IRoomEvent> events)
-    {
-        foreach (var e in events) s.Apply(e);
-    }
+    private static IReadOnlyList<IRoomEvent> Events(RoomState s, RoomCommand command) =>
+        Assert.IsType<Decision.Accepted>(RoomRules.Decide(s, command, T0)).Events;
+
+    private static string Refused(RoomState s, RoomCommand command) =>
+        Assert.IsType<Decision.Rejected>(RoomRules.Decide(s, command, T0)).Code;
+
+    private static RoomState Apply(RoomState s, IEnumerable<IRoomEvent> events) => events.Aggregate(s, (state, e) => state.Apply(e));
 }

@@ -1,5 +1,6 @@
 using CsCheck;
 using Trinity.Actors.Catalog;
+using Trinity.Actors.Domain;
 using Trinity.Actors.Recommendations;
 
 namespace Trinity.Actors.Tests;

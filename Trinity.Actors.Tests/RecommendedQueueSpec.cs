@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Trinity.Actors.Domain;
-using Trinity.Actors.Messages.Events;
 using Trinity.Actors.Protocol;
 using Trinity.Actors.Serialization;
 
@@ -17,10 +16,10 @@ public sealed class RecommendedQueueSpec
     private static RoomState RoomWithVotes()
     {
         var state = new RoomState();
-        state.Apply(new RoomCreated(1, At, "r1", "ABC123", Settings, "ana", "Ana", true, new[] { "a", "b", "c", "d" }.Select(Title).ToArray()));
-        state.Apply(new MemberJoined(2, At, "ben", "Ben", true));
+        state = state.Apply(new RoomCreated(1, At, "r1", "ABC123", Settings, "ana", "Ana", true, new[] { "a", "b", "c", "d" }.Select(Title).ToArray()));
+        state = state.Apply(new MemberJoined(2, At, "ben", "Ben", true));
         var seq = 2L;
-        foreach (var title in state.QueueOf("ana").Take(2)) state.Apply(new VoteCast(++seq, At, "ana", title.MediaId, VoteType.Like, null));
+        foreach (var title in state.QueueOf("ana").Take(2)) state = state.Apply(new VoteCast(++seq, At, "ana", title.MediaId, VoteType.Like, null));
         return state;
     }
 
@@ -34,8 +33,8 @@ public sealed class RecommendedQueueSpec
         var anaBefore = state.QueueOf("ana").Select(t => t.MediaId).ToArray();
         var benBefore = state.QueueOf("ben").Select(t => t.MediaId).ToArray();
 
-        state.Apply(Suggest(5));
-        state.Apply(new MemberJoined(6, At, "cleo", "Cleo", true));
+        state = state.Apply(Suggest(5));
+        state = state.Apply(new MemberJoined(6, At, "cleo", "Cleo", true));
 
         string[] added = ["x", "y"];
         var ana = state.QueueOf("ana").Select(t => t.MediaId).ToArray();
@@ -52,13 +51,13 @@ public sealed class RecommendedQueueSpec
     public void A_snapshot_keeps_the_places_and_an_old_event_still_appends()
     {
         var state = RoomWithVotes();
-        state.Apply(Suggest(5));
+        state = state.Apply(Suggest(5));
         var copy = JsonSerializer.Deserialize<RoomState>(JsonSerializer.SerializeToUtf8Bytes(state, TrinityJson.Options), TrinityJson.Options)!;
         foreach (var member in new[] { "ana", "ben" })
             Assert.Equal(state.QueueOf(member).Select(t => t.MediaId), copy.QueueOf(member).Select(t => t.MediaId));
 
         var old = RoomWithVotes();
-        old.Apply(Suggest(5, atFront: false));
+        old = old.Apply(Suggest(5, atFront: false));
         Assert.Equal(["x", "y"], old.QueueOf("ana").Skip(4).Select(t => t.MediaId).Order());
     }
 }

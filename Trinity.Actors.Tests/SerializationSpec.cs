@@ -100,10 +100,10 @@ public sealed class SerializationSpec(ITestOutputHelper output) : ActorSpecBase(
     private static RoomState StateWithVotes()
     {
         var state = new RoomState();
-        state.Apply(new RoomCreated(1, At, "r1", "ABC123", SomeSettings, "ana", "Ana", true, [Item]));
-        state.Apply(new VoteCast(2, At, "ana", "m-alien-1979", VoteType.Like, "v1"));
-        state.Apply(new ChatPosted(3, At, "ana", "Ana", "hi"));
-        state.Apply(new RoomStatusChanged(4, At, RoomStatus.Finished, StateChangeReason.Closed));
+        state = state.Apply(new RoomCreated(1, At, "r1", "ABC123", SomeSettings, "ana", "Ana", true, [Item]));
+        state = state.Apply(new VoteCast(2, At, "ana", "m-alien-1979", VoteType.Like, "v1"));
+        state = state.Apply(new ChatPosted(3, At, "ana", "Ana", "hi"));
+        state = state.Apply(new RoomStatusChanged(4, At, RoomStatus.Finished, StateChangeReason.Closed));
         return state;
     }
 
@@ -146,8 +146,8 @@ public sealed class SerializationSpec(ITestOutputHelper output) : ActorSpecBase(
 
         Assert.Equal(("m-psycho-1960", null, null, null, false), (e.Titles[0].MediaId, e.Reading, e.Reasons, e.Language, e.AtFront));
         var state = new RoomState();
-        state.Apply(new RoomCreated(1, At, "r1", "ABC123", SomeSettings, "ana", "Ana", true, [Item]));
-        state.Apply(e);
+        state = state.Apply(new RoomCreated(1, At, "r1", "ABC123", SomeSettings, "ana", "Ana", true, [Item]));
+        state = state.Apply(e);
         Assert.Equal(["m-alien-1979", "m-psycho-1960"], state.QueueOf("ana").Select(t => t.MediaId));
         var notice = (AiRecommendation)RoomNotifications.From(state, e);
         Assert.Equal((1, null, null), (notice.Added, notice.Reading, notice.Reasons));

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using Trinity.Actors.Messages.Events;
+using Trinity.Actors.Domain;
 using Trinity.Actors.Protocol;
 using Trinity.Actors.Serialization;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Event;
@@ -8,11 +7,9 @@ using Trinity.Actors.Catalog;
 using Trinity.Actors.Diagnostics;
 using Trinity.Actors.Domain;
 using Trinity.Actors.Messages.Commands;
-using Trinity.Actors.Messages.Events;
 using Trinity.Actors.Messages.Queries;
 using Trinity.Actors.Protocol;
 using Trinity.Actors.Recommendations;
-using Trinity.Actors.Serialization;
 using Trinity.Actors.Storage;
 
 namespace Trinity.Actors.Actors;
@@ -75,10 +72,7 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
         Command<JoinRoom>(c => Guarded(() => Join(c)));
         Command<Resubscribe>(Resubscribe);
         Command<GetRoomState>(q => Guarded(() =>
-        {
-            RoomRules.RequireMember(_state, q.UserId);
-            Sender.Tell(_state.SnapshotFor(q.UserId));
-        }));
+            Sender.Tell(RoomRules.NotAMember(_state, q.UserId) is Decision.Rejected refused ? Rejection(refused) : _state.SnapshotFor(q.UserId))));
         Command<CastVote>(c => Guarded(() => Vote(c)));
         Command<LeaveRoom>(c => Guarded(() => Leave(c)));
         Command<CloseRoom>(c => Guarded(() => Close(c)));
@@ -86,7 +80,7 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
         Command<UndoVote>(c => Guarded(() => Undo(c)));
         Command<SendChat>(c => Guarded(() => Chat(c)));
         Command<RequestRecommendations>(c => Guarded(() => Recommend(c)));
-        Command<RecommendationReady>(r => PersistThen(RoomRules.AddRecommended(_state, r.UserId, r.Result, Now), () => { }));
+        Command<RecommendationReady>(r => PersistThen(RoomRules.Events(_state, Suggestions(r.UserId, r.Result), Now), () => { }));
         Command<RecommendationFailed>(f => _log.Warning(f.Cause, "Room {0}: recommendation for {1} failed", _roomId, f.UserId));
         Command<GetRoomStats>(_ => Guarded(() => Sender.Tell(Stats())));
         Command<GetRoomDetail>(_ => Guarded(() => Sender.Tell(new RoomDetail(Stats(),
@@ -124,9 +118,8 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
 
     private void Recovered()
     {
-        _state.MarkAllOffline();
+        _state = _state.AllOffline();
         _detector = Context.ActorOf(Akka.Actor.Props.Create<MatchDetector>(), "match-detector");
-        _detector.Tell(new MatchDetector.Seed(Tally.Of(_state)));
         if (_state.IsCreated) StartInactivityChecks();
         Context.SetReceiveTimeout(_settings.IdleAfter);
     }
@@ -134,8 +127,10 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
     private void Create(CreateRoom c)
     {
         var titles = TitleSelection.ForRoom(_catalog.Candidates(c.Settings.Filters), c.Settings.Filters, c.Settings.QueueSize, c.RoomId);
+        if (!Decided(new RoomCommand.Create(c.RoomId, c.InviteCode, c.Settings, c.UserId, c.DisplayName, c.Subscriber is not null, titles),
+                out var events)) return;
         var sender = Awaiting();
-        PersistThen(RoomRules.Create(_state, c, titles, Now), () =>
+        PersistThen(events, () =>
         {
             StartInactivityChecks();
             Subscribe(c.Subscriber, c.UserId);
@@ -145,10 +140,11 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
 
     private void Join(JoinRoom c)
     {
-        if (c.InviteCode is not null) RoomRules.RequireLiveInviteCode(_state, _settings.InviteCodeGrace, Now);
         var online = c.Subscriber is not null || _subscribers.ContainsValue(c.UserId);
+        var grace = c.InviteCode is null ? (TimeSpan?)null : _settings.InviteCodeGrace;
+        if (!Decided(new RoomCommand.Join(c.UserId, c.DisplayName, online, grace), out var events)) return;
         var sender = Awaiting();
-        PersistThen(RoomRules.Join(_state, c.UserId, c.DisplayName, online, Now), () =>
+        PersistThen(events, () =>
         {
             Subscribe(c.Subscriber, c.UserId);
             Answer(sender, _state.SnapshotFor(c.UserId));
@@ -173,13 +169,14 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
         var missed = _recent.Where(n => n.Seq > c.AfterSeq).ToArray();
         foreach (var notification in missed) c.Subscriber.Tell(notification);
         var gapUnseen = missed.Length == 0 && _state.Seq > c.AfterSeq;
-        PersistThen(RoomRules.Join(_state, c.UserId, _state.Member(c.UserId)!.DisplayName, online: true, Now, announce: gapUnseen), () => { });
+        var join = new RoomCommand.Join(c.UserId, _state.Member(c.UserId)!.DisplayName, Online: true, Announce: gapUnseen);
+        PersistThen(RoomRules.Events(_state, join, Now), () => { });
     }
 
     /// <summary>Applies an event, replayed or new, and keeps its wire event among the recent ones.</summary>
     private IRoomNotification Apply(IRoomEvent e)
     {
-        _state.Apply(e);
+        _state = _state.Apply(e);
         var notification = RoomNotifications.From(_state, e);
         if (_recent.Count == RecentLimit) _recent.Dequeue();
         _recent.Enqueue(notification);
@@ -191,68 +188,57 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
 
     private void Vote(CastVote c)
     {
-        var decision = RoomRules.Vote(_state, c, Now);
-        if (decision.Repeat is { } first)
-        {
-            Sender.Tell(first);
-            return;
-        }
+        if (!Decided(new RoomCommand.Vote(c.UserId, c.MediaId, c.VoteType, c.VoteId), out var events)) return;
         var sender = Awaiting();
-        PersistThen(decision.Events, () => CheckConsensus(new MatchDetector.CheckTitle(c.MediaId), c.UserId,
-            () => Answer(sender, _state.VotesOf(c.UserId)[c.MediaId].Result)));
+        PersistThen(events, () => CheckConsensus(new MatchDetector.CheckTitle(_state, c.MediaId), c.UserId,
+            () => Answer(sender, _state.VoteAnswer(c.UserId, c.MediaId)!)));
     }
 
     private void Leave(LeaveRoom c)
     {
+        if (!Decided(new RoomCommand.Leave(c.UserId), out var events)) return;
         var sender = Awaiting();
-        PersistThen(RoomRules.Leave(_state, c.UserId, Now), () =>
+        PersistThen(events, () =>
         {
-            foreach (var subscriber in SubscribersOf(c.UserId))
-            {
-                _subscribers.Remove(subscriber);
-                Context.Unwatch(subscriber);
-                subscriber.Tell(new UnsubscribedFromRoom(_roomId));
-            }
-            CheckConsensus(MatchDetector.CheckAllTitles.Instance, null, () => Answer(sender, new LeftRoom(_roomId)));
+            Unsubscribe(c.UserId);
+            CheckConsensus(new MatchDetector.CheckAllTitles(_state), null, () => Answer(sender, new LeftRoom(_roomId)));
         });
     }
 
     private void Close(CloseRoom c)
     {
+        if (!Decided(new RoomCommand.Close(c.UserId), out var events)) return;
         var sender = Awaiting();
-        PersistThen(RoomRules.Close(_state, c.UserId, Now), () => Answer(sender, _state.SnapshotFor(c.UserId)));
+        PersistThen(events, () => Answer(sender, _state.SnapshotFor(c.UserId)));
     }
 
     private void Decide(DecideNow c)
     {
+        if (!Decided(new RoomCommand.DecideNow(c.UserId), out var events)) return;
         var sender = Sender;
-        PersistThen(RoomRules.Decide(_state, c.UserId, Now), () => sender.Tell(_state.SnapshotFor(c.UserId)));
+        PersistThen(events, () => sender.Tell(_state.SnapshotFor(c.UserId)));
     }
 
     private void Undo(UndoVote c)
     {
-        var events = RoomRules.Undo(_state, c.UserId, c.MediaId, Now);
+        if (!Decided(new RoomCommand.Undo(c.UserId, c.MediaId), out var events)) return;
         var sender = Sender;
-        // Fewer votes never make a match, but the detector decides that, as after every change to the tally.
-        PersistThen(events, () => CheckConsensus(new MatchDetector.CheckTitle(c.MediaId), null, () =>
-        {
-            var index = _state.CurrentIndex(c.UserId);
-            var queue = _state.QueueOf(c.UserId);
-            sender.Tell(new UndoResult(_roomId, c.MediaId, events.Count > 0, _state.ProgressOf(c.UserId),
-                index < queue.Count ? queue[index].MediaId : null));
-        }));
+        // Fewer votes never make a match, but the detector decides that, as after every change to the votes.
+        PersistThen(events, () => CheckConsensus(new MatchDetector.CheckTitle(_state, c.MediaId), null, () =>
+            sender.Tell(new UndoResult(_roomId, c.MediaId, events.Count > 0, _state.ProgressOf(c.UserId), _state.NextMediaId(c.UserId)))));
     }
 
     private void Chat(SendChat c)
     {
         if (c.ToUserId is null)
         {
+            if (!Decided(new RoomCommand.Chat(c.UserId, c.Text), out var events)) return;
             var sender = Awaiting();
-            PersistThen(RoomRules.Chat(_state, c.UserId, c.Text, Now), () => Answer(sender, new MessageDelivered(true)));
+            PersistThen(events, () => Answer(sender, new MessageDelivered(true)));
             return;
         }
-        var from = RoomRules.PrivateMessage(_state, c.UserId, c.ToUserId);
-        var message = new PrivateMessage(from.UserId, from.DisplayName, _roomId, c.Text, Now);
+        if (!Decided(new RoomCommand.PrivateMessage(c.UserId, c.ToUserId), out _)) return;
+        var message = new PrivateMessage(c.UserId, _state.Member(c.UserId)!.DisplayName, _roomId, c.Text, Now);
         var recipients = SubscribersOf(c.ToUserId);
         foreach (var recipient in recipients) recipient.Tell(message);
         Sender.Tell(new MessageDelivered(recipients.Length > 0));
@@ -260,7 +246,7 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
 
     private void Recommend(RequestRecommendations c)
     {
-        RoomRules.Recommendations(_state, c.UserId);
+        if (!Decided(new RoomCommand.RequestSuggestions(c.UserId), out _)) return;
         var liked = _state.Titles.Where(t => _state.Likers(t.MediaId).Count > 0).ToArray();
         var request = new RecommendationRequest(_roomId, c.Mood, _state.Settings!.Filters,
             _state.Titles.Select(t => t.MediaId).ToHashSet(), liked);
@@ -271,17 +257,35 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
             failure: ex => new RecommendationFailed(userId, ex));
     }
 
+    private static RoomCommand.AddSuggestions Suggestions(string userId, Recommendation r) =>
+        new(userId, r.Titles, r.Genres, r.Reasoning, r.EmotionalState, r.Confidence, r.Source, r.Reading, r.Reasons, r.Language);
+
     private void LookForInactivity()
     {
-        var events = RoomRules.Inactivity(_state, _settings.InactiveAfter, Now);
+        var events = RoomRules.Events(_state, new RoomCommand.MarkInactive(_settings.InactiveAfter), Now);
         if (events.Count > 0)
-            PersistThen(events, () => CheckConsensus(MatchDetector.CheckAllTitles.Instance, null, () => { }));
+            PersistThen(events, () => CheckConsensus(new MatchDetector.CheckAllTitles(_state), null, () => { }));
     }
 
     private void SubscriberGone(IActorRef subscriber)
     {
         if (!_subscribers.Remove(subscriber, out var userId) || _subscribers.ContainsValue(userId)) return;
-        PersistThen(RoomRules.WentOffline(_state, userId, Now), () => { });
+        PersistThen(RoomRules.Events(_state, new RoomCommand.GoOffline(userId), Now), () => { });
+    }
+
+    private void Unsubscribe(string userId)
+    {
+        foreach (var subscriber in SubscribersOf(userId))
+        {
+            _subscribers.Remove(subscriber);
+            Context.Unwatch(subscriber);
+            subscriber.Tell(new UnsubscribedFromRoom(_roomId));
+        }
+    }
+
+    private void Publish(IRoomNotification notification)
+    {
+        foreach (var subscriber in _subscribers.Keys) subscriber.Tell(notification);
     }
 
     /// <summary>Subscribes a connection; false when it already was (then it is only told so again).</summary>
@@ -348,8 +352,8 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
             {
                 UnbecomeStacked();
                 Stash.UnstashAll();
-                PersistThen(RoomRules.Matches(_state, c.Decisions, triggeredBy, Now),
-                    () => PersistThen(RoomRules.Closing(_state, Now), then));
+                PersistThen(RoomRules.Events(_state, new RoomCommand.RecordMatches(c.Decisions, triggeredBy), Now),
+                    () => PersistThen(RoomRules.Events(_state, new RoomCommand.FinishIfDone(), Now), then));
             });
             CommandAny(_ => Stash.Stash());
         });
@@ -376,33 +380,48 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
     private void ApplyAndPublish(IRoomEvent e)
     {
         var notification = Apply(e);
-        switch (e)
-        {
-            case RoomCreated: _detector.Tell(new MatchDetector.Seed(Tally.Of(_state))); break;
-            case MemberJoined j: _detector.Tell(new MatchDetector.MemberTallied(j.UserId, MemberStatus.Active)); break;
-            case MemberPresenceChanged p: _detector.Tell(new MatchDetector.MemberTallied(p.UserId, p.Status)); break;
-            case VoteCast v:
-                _detector.Tell(new MatchDetector.VoteTallied(v.UserId, v.MediaId, v.VoteType));
-                TrinityMetrics.Votes.Add(1);
-                break;
-            case VoteWithdrawn w: _detector.Tell(new MatchDetector.VoteForgotten(w.UserId, w.MediaId)); break;
-            case MatchFound: TrinityMetrics.Matches.Add(1); break;
-        }
-        foreach (var subscriber in _subscribers.Keys) subscriber.Tell(notification);
-        // The snapshot store serialises later, on its own thread: hand it a copy, never the live state.
-        if (e.Seq % _settings.SnapshotEvery == 0)
-            SaveSnapshot(JsonSerializer.Deserialize<RoomState>(JsonSerializer.SerializeToUtf8Bytes(_state, TrinityJson.Options), TrinityJson.Options)!);
+        if (e is VoteCast) TrinityMetrics.Votes.Add(1);
+        if (e is MatchFound) TrinityMetrics.Matches.Add(1);
+        Publish(notification);
+        // The state is immutable: the snapshot store may serialise it later on its own thread.
+        if (e.Seq % _settings.SnapshotEvery == 0) SaveSnapshot(_state);
     }
 
     private void StartInactivityChecks() =>
         Timers.StartPeriodicTimer("inactivity", InactivityTick.Instance, _settings.InactivityCheckInterval);
 
+    /// <summary>Decides a command on the current state; a refusal or a repeat is the caller's answer at once.</summary>
+    private bool Decided(RoomCommand command, out IReadOnlyList<IRoomEvent> events)
+    {
+        events = [];
+        switch (RoomRules.Decide(_state, command, Now))
+        {
+            case Decision.Accepted accepted:
+                events = accepted.Events;
+                return true;
+            case Decision.Repeated repeated:
+                Sender.Tell(repeated.FirstAnswer);
+                return false;
+            case Decision.Rejected rejected:
+                Sender.Tell(Rejection(rejected));
+                return false;
+            default:
+                throw new InvalidOperationException($"unknown decision {command}");
+        }
+    }
+
+    private static CommandRejected Rejection(Decision.Rejected r) => new(r.Code, r.Message);
+
+    /// <summary>Commands other than create need the room; the catalogue may refuse too (no source answers).</summary>
     private void Guarded(Action handle, bool requireCreated = true)
     {
+        if (requireCreated && !_state.IsCreated)
+        {
+            Sender.Tell(new CommandRejected(ErrorCodes.RoomNotFound, $"no room '{_roomId}'"));
+            return;
+        }
         try
         {
-            if (requireCreated && !_state.IsCreated)
-                throw new TrinityException(ErrorCodes.RoomNotFound, $"no room '{_roomId}'");
             handle();
         }
         catch (TrinityException e)

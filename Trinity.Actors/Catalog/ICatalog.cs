@@ -1,3 +1,4 @@
+using Trinity.Actors.Domain;
 using Trinity.Actors.Protocol;
 
 namespace Trinity.Actors.Catalog;

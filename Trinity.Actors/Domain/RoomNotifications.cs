@@ -1,4 +1,3 @@
-using Trinity.Actors.Messages.Events;
 using Trinity.Actors.Protocol;
 
 namespace Trinity.Actors.Domain;

@@ -1,195 +1,185 @@
-using Trinity.Actors.Messages.Commands;
-using Trinity.Actors.Messages.Events;
 using Trinity.Actors.Protocol;
+using static Trinity.Actors.Domain.Decision;
 
 namespace Trinity.Actors.Domain;
 
-/// <summary>A vote either repeats an earlier one (its first result) or produces events.</summary>
-public sealed record VoteDecision(VoteResult? Repeat, IReadOnlyList<IRoomEvent> Events);
-
 /// <summary>
-/// The room's decisions as pure functions of its state: each returns the events to persist (numbered
-/// from the state's seq) or throws a <see cref="TrinityException"/> and changes nothing.
+/// The room's decisions as pure functions of its state: <see cref="Decide"/> gives the events to persist
+/// (numbered from the state's seq) or a refusal with the protocol's error code, and changes nothing.
 /// </summary>
 public static class RoomRules
 {
-    public static IReadOnlyList<IRoomEvent> Create(RoomState s, CreateRoom cmd, IReadOnlyList<MediaItem> titles, DateTime now)
+    public static Decision Decide(RoomState s, RoomCommand command, DateTime now) => command switch
     {
-        if (s.IsCreated) throw TrinityException.Validation("roomId", "is already taken");
-        if (titles.Count == 0) throw TrinityException.Validation("filters", "leave no title of the catalogue");
-        return [new RoomCreated(s.Seq + 1, now, cmd.RoomId, cmd.InviteCode, cmd.Settings, cmd.UserId, cmd.DisplayName,
-            cmd.Subscriber is not null, titles)];
+        RoomCommand.Create c => Create(s, c, now),
+        RoomCommand.Join c => Join(s, c, now),
+        RoomCommand.Leave c => Leave(s, c.UserId, now),
+        RoomCommand.Vote c => Vote(s, c, now),
+        RoomCommand.Undo c => Undo(s, c.UserId, c.MediaId, now),
+        RoomCommand.Close c => Close(s, c.UserId, now),
+        RoomCommand.DecideNow c => DecideNow(s, c.UserId, now),
+        RoomCommand.Chat c => NotAMember(s, c.UserId) ?? Accept(new ChatPosted(s.Seq + 1, now, c.UserId, s.Member(c.UserId)!.DisplayName, c.Text)),
+        RoomCommand.PrivateMessage c => NotAMember(s, c.UserId)
+            ?? (s.IsMember(c.ToUserId) ? Nothing : new Rejected(ErrorCodes.Forbidden, "the recipient is not a member of this room")),
+        RoomCommand.RequestSuggestions c => NotAMember(s, c.UserId) ?? NotFinished(s) ?? Nothing,
+        RoomCommand.AddSuggestions c => AddSuggestions(s, c, now),
+        RoomCommand.GoOffline c => s.Member(c.UserId) is { Online: true } m
+            ? Accept(new MemberPresenceChanged(s.Seq + 1, now, c.UserId, m.Status, false))
+            : Nothing,
+        RoomCommand.MarkInactive c => MarkInactive(s, c.After, now),
+        RoomCommand.RecordMatches c => RecordMatches(s, c, now),
+        RoomCommand.FinishIfDone => FinishIfDone(s, now),
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "no rule for this command"),
+    };
+
+    /// <summary>The events of a decision that is never refused (the room's own follow-ups).</summary>
+    public static IReadOnlyList<IRoomEvent> Events(RoomState s, RoomCommand command, DateTime now) =>
+        Decide(s, command, now) is Accepted a ? a.Events
+            : throw new InvalidOperationException($"{command} was refused; the room's own follow-ups never are");
+
+    /// <summary>Refused unless the user is a member (joined and not left).</summary>
+    public static Decision? NotAMember(RoomState s, string userId) =>
+        s.IsMember(userId) ? null : new Rejected(ErrorCodes.Forbidden, "you are not a member of this room");
+
+    private static Decision? NotFinished(RoomState s) =>
+        s.IsFinished ? new Rejected(ErrorCodes.RoomClosed, "the room is finished") : null;
+
+    private static Decision? NotTheCreator(RoomState s, string userId, string action) =>
+        NotAMember(s, userId) ?? (s.CreatorId == userId ? null : new Rejected(ErrorCodes.Forbidden, $"only the room's creator can {action}"));
+
+    private static Decision? NotInRoom(RoomState s, string mediaId) =>
+        s.Title(mediaId) is null ? new Rejected(ErrorCodes.MediaNotInRoom, $"'{mediaId}' is not in this room's list") : null;
+
+    private static Decision Create(RoomState s, RoomCommand.Create c, DateTime now)
+    {
+        if (s.IsCreated) return Validation("roomId", "is already taken");
+        if (c.Titles.Count == 0) return Validation("filters", "leave no title of the catalogue");
+        return Accept(new RoomCreated(s.Seq + 1, now, c.RoomId, c.InviteCode, c.Settings, c.UserId, c.DisplayName, c.Online, c.Titles));
     }
 
-    /// <param name="online">whether the user has a live connection subscribed after this join</param>
-    /// <param name="announce">a member's presence event even when nothing changed (it shows a follower a gap in seq)</param>
-    public static IReadOnlyList<IRoomEvent> Join(RoomState s, string userId, string displayName, bool online, DateTime now, bool announce = false)
+    private static Rejected Validation(string field, string problem)
     {
-        var member = s.Member(userId);
+        var e = TrinityException.Validation(field, problem);
+        return new Rejected(e.Code, e.Detail);
+    }
+
+    private static Decision Join(RoomState s, RoomCommand.Join c, DateTime now)
+    {
+        // A finished room's invite code works for the grace period more, then names no room.
+        if (c.InviteCodeGrace is { } grace && s.IsFinished && now - (s.FinishedAt ?? s.LastEventAt ?? DateTime.MinValue) >= grace)
+        {
+            var unknown = TrinityException.UnknownInviteCode(s.InviteCode);
+            return new Rejected(unknown.Code, unknown.Detail);
+        }
+        var member = s.Member(c.UserId);
         var seq = s.Seq;
         if (member is null or { Status: MemberStatus.Left })
         {
-            if (s.IsFinished) throw new TrinityException(ErrorCodes.RoomClosed, "the room is finished");
+            if (NotFinished(s) is { } finished) return finished;
             if (s.MemberCount >= s.Settings!.MaxMembers)
-                throw new TrinityException(ErrorCodes.RoomFull, $"the room already has {s.Settings.MaxMembers} members");
+                return new Rejected(ErrorCodes.RoomFull, $"the room already has {s.Settings.MaxMembers} members");
             IRoomEvent joined = member is null
-                ? new MemberJoined(++seq, now, userId, displayName, online)
-                : new MemberPresenceChanged(++seq, now, userId, MemberStatus.Active, online);
-            return [joined, new RoomStatusChanged(++seq, now, s.Status, StateChangeReason.MemberJoined)];
+                ? new MemberJoined(++seq, now, c.UserId, c.DisplayName, c.Online)
+                : new MemberPresenceChanged(++seq, now, c.UserId, MemberStatus.Active, c.Online);
+            return Accept(joined, new RoomStatusChanged(++seq, now, s.Status, StateChangeReason.MemberJoined));
         }
-        if (announce || member.Status == MemberStatus.Inactive || member.Online != online)
-            return [new MemberPresenceChanged(++seq, now, userId, MemberStatus.Active, online)];
-        return [];
+        if (c.Announce || member.Status == MemberStatus.Inactive || member.Online != c.Online)
+            return Accept(new MemberPresenceChanged(++seq, now, c.UserId, MemberStatus.Active, c.Online));
+        return Nothing;
     }
 
-    /// <summary>A finished room's invite code works for <paramref name="grace"/> more, then names no room.</summary>
-    public static void RequireLiveInviteCode(RoomState s, TimeSpan grace, DateTime now)
-    {
-        if (s.IsFinished && now - (s.FinishedAt ?? s.LastEventAt ?? s.CreatedAt) >= grace)
-            throw TrinityException.UnknownInviteCode(s.InviteCode);
-    }
-
-    public static IReadOnlyList<IRoomEvent> Leave(RoomState s, string userId, DateTime now)
-    {
-        RequireMember(s, userId);
-        return [
+    private static Decision Leave(RoomState s, string userId, DateTime now) =>
+        NotAMember(s, userId) ?? Accept(
             new MemberPresenceChanged(s.Seq + 1, now, userId, MemberStatus.Left, false),
-            new RoomStatusChanged(s.Seq + 2, now, s.Status, StateChangeReason.MemberLeft),
-        ];
-    }
+            new RoomStatusChanged(s.Seq + 2, now, s.Status, StateChangeReason.MemberLeft));
 
-    public static VoteDecision Vote(RoomState s, CastVote cmd, DateTime now)
+    private static Decision Vote(RoomState s, RoomCommand.Vote c, DateTime now)
     {
-        var member = RequireMember(s, cmd.UserId);
-        var votes = s.VotesOf(cmd.UserId);
-        if (cmd.VoteId is not null && votes.Values.FirstOrDefault(v => v.VoteId == cmd.VoteId) is { } sameId)
-            return new VoteDecision(sameId.Result, []);
-        if (s.Title(cmd.MediaId) is null)
-            throw new TrinityException(ErrorCodes.MediaNotInRoom, $"'{cmd.MediaId}' is not in this room's list");
-        if (votes.GetValueOrDefault(cmd.MediaId) is { } earlier)
-            return earlier.VoteType == cmd.VoteType
-                ? new VoteDecision(earlier.Result, [])
-                : throw new TrinityException(ErrorCodes.AlreadyVoted, $"already voted {earlier.VoteType.ToString().ToLowerInvariant()} on '{cmd.MediaId}'");
-        if (s.IsFinished) throw new TrinityException(ErrorCodes.RoomClosed, "the room is finished");
+        if (NotAMember(s, c.UserId) is { } notMember) return notMember;
+        var votes = s.VotesOf(c.UserId);
+        if (c.VoteId is not null && votes.FirstOrDefault(v => v.Value.VoteId == c.VoteId) is { Value: not null } sameId)
+            return new Repeated(s.VoteAnswer(c.UserId, sameId.Key)!);
+        if (NotInRoom(s, c.MediaId) is { } notInRoom) return notInRoom;
+        if (votes.GetValueOrDefault(c.MediaId) is { } earlier)
+            return earlier.VoteType == c.VoteType
+                ? new Repeated(s.VoteAnswer(c.UserId, c.MediaId)!)
+                : new Rejected(ErrorCodes.AlreadyVoted, $"already voted {earlier.VoteType.ToString().ToLowerInvariant()} on '{c.MediaId}'");
+        if (NotFinished(s) is { } finished) return finished;
 
         var seq = s.Seq;
+        var member = s.Member(c.UserId)!;
         var events = new List<IRoomEvent>(2);
         if (member.Status == MemberStatus.Inactive)
-            events.Add(new MemberPresenceChanged(++seq, now, cmd.UserId, MemberStatus.Active, member.Online));
-        events.Add(new VoteCast(++seq, now, cmd.UserId, cmd.MediaId, cmd.VoteType, cmd.VoteId));
-        return new VoteDecision(null, events);
+            events.Add(new MemberPresenceChanged(++seq, now, c.UserId, MemberStatus.Active, member.Online));
+        events.Add(new VoteCast(++seq, now, c.UserId, c.MediaId, c.VoteType, c.VoteId));
+        return new Accepted(events);
     }
 
-    public static IReadOnlyList<IRoomEvent> Matches(RoomState s, IEnumerable<MatchDecision> decisions, string? triggeredBy, DateTime now)
+    private static Decision RecordMatches(RoomState s, RoomCommand.RecordMatches c, DateTime now)
     {
         var seq = s.Seq;
-        return decisions
+        return new Accepted(c.Decisions
             .Where(d => !s.IsMatched(d.MediaId))
             .Select(d => (IRoomEvent)new MatchFound(++seq, now, d.MediaId, s.Title(d.MediaId)!.Title, d.Participants,
-                s.Settings!.Consensus, triggeredBy))
-            .ToArray();
+                s.Settings!.Consensus, c.TriggeredBy))
+            .ToArray());
     }
 
-    /// <summary>Whether the room should now finish: everyone left, the first match, or every title voted.</summary>
-    public static IReadOnlyList<IRoomEvent> Closing(RoomState s, DateTime now)
+    private static Decision FinishIfDone(RoomState s, DateTime now)
     {
-        if (s.IsFinished) return [];
-        if (s.MemberCount == 0) return [new RoomStatusChanged(s.Seq + 1, now, RoomStatus.Finished, StateChangeReason.Empty)];
+        if (s.IsFinished) return Nothing;
+        if (s.MemberCount == 0) return Accept(new RoomStatusChanged(s.Seq + 1, now, RoomStatus.Finished, StateChangeReason.Empty));
         return s.Settings!.EndOnFirstMatch && s.Matches.Count > 0 ? Finish(s, StateChangeReason.FirstMatch, now)
             : s.IsExhausted() ? Finish(s, StateChangeReason.Exhausted, now)
-            : [];
+            : Nothing;
     }
 
-    public static IReadOnlyList<IRoomEvent> Close(RoomState s, string userId, DateTime now)
-    {
-        RequireCreator(s, userId, "close it");
-        return s.IsFinished ? [] : Finish(s, StateChangeReason.Closed, now);
-    }
+    private static Decision Close(RoomState s, string userId, DateTime now) =>
+        NotTheCreator(s, userId, "close it") ?? (s.IsFinished ? Nothing : Finish(s, StateChangeReason.Closed, now));
 
     /// <summary>The creator ends the room with the best title so far; once finished, asking again changes nothing.</summary>
-    public static IReadOnlyList<IRoomEvent> Decide(RoomState s, string userId, DateTime now)
+    private static Decision DecideNow(RoomState s, string userId, DateTime now)
     {
-        RequireCreator(s, userId, "decide");
-        if (s.IsFinished) return [];
-        if (!Finishing.CanDecide(s))
-            throw new TrinityException(ErrorCodes.Forbidden, "nothing to decide yet: no title has a like");
+        if (NotTheCreator(s, userId, "decide") is { } refused) return refused;
+        if (s.IsFinished) return Nothing;
+        if (!Finishing.CanDecide(s)) return new Rejected(ErrorCodes.Forbidden, "nothing to decide yet: no title has a like");
         return Finish(s, StateChangeReason.Decided, now);
     }
 
     /// <summary>The status change everyone already knows, then the ending with its pick.</summary>
-    private static IReadOnlyList<IRoomEvent> Finish(RoomState s, StateChangeReason reason, DateTime now)
+    private static Accepted Finish(RoomState s, StateChangeReason reason, DateTime now)
     {
         var finish = Finishing.For(s, Finishing.ReasonFor(reason)!.Value);
-        return [
+        return Accept(
             new RoomStatusChanged(s.Seq + 1, now, RoomStatus.Finished, reason),
-            new RoomFinished(s.Seq + 2, now, finish.Reason, finish.Pick, finish.Ranking),
-        ];
+            new RoomFinished(s.Seq + 2, now, finish.Reason, finish.Pick, finish.Ranking));
     }
 
     /// <summary>Withdraws the member's own vote while the room is open and the title has not matched; no vote, no event.</summary>
-    public static IReadOnlyList<IRoomEvent> Undo(RoomState s, string userId, string mediaId, DateTime now)
+    private static Decision Undo(RoomState s, string userId, string mediaId, DateTime now)
     {
-        RequireMember(s, userId);
-        if (s.Title(mediaId) is null)
-            throw new TrinityException(ErrorCodes.MediaNotInRoom, $"'{mediaId}' is not in this room's list");
-        if (s.IsFinished) throw new TrinityException(ErrorCodes.RoomClosed, "the room is finished");
-        if (!s.VotesOf(userId).ContainsKey(mediaId)) return [];
-        if (s.IsMatched(mediaId))
-            throw new TrinityException(ErrorCodes.Forbidden, $"'{mediaId}' has matched; its votes are final");
-        return [new VoteWithdrawn(s.Seq + 1, now, userId, mediaId)];
+        if ((NotAMember(s, userId) ?? NotInRoom(s, mediaId) ?? NotFinished(s)) is { } refused) return refused;
+        if (!s.VotesOf(userId).ContainsKey(mediaId)) return Nothing;
+        if (s.IsMatched(mediaId)) return new Rejected(ErrorCodes.Forbidden, $"'{mediaId}' has matched; its votes are final");
+        return Accept(new VoteWithdrawn(s.Seq + 1, now, userId, mediaId));
     }
 
-    public static IReadOnlyList<IRoomEvent> Chat(RoomState s, string userId, string text, DateTime now)
+    private static Decision AddSuggestions(RoomState s, RoomCommand.AddSuggestions c, DateTime now)
     {
-        var member = RequireMember(s, userId);
-        return [new ChatPosted(s.Seq + 1, now, userId, member.DisplayName, text)];
-    }
-
-    /// <summary>Checks a private message may go from one member to another; returns the sender.</summary>
-    public static MemberState PrivateMessage(RoomState s, string fromUserId, string toUserId)
-    {
-        var from = RequireMember(s, fromUserId);
-        if (!s.IsMember(toUserId)) throw new TrinityException(ErrorCodes.Forbidden, "the recipient is not a member of this room");
-        return from;
-    }
-
-    public static void Recommendations(RoomState s, string userId)
-    {
-        RequireMember(s, userId);
-        if (s.IsFinished) throw new TrinityException(ErrorCodes.RoomClosed, "the room is finished");
-    }
-
-    public static IReadOnlyList<IRoomEvent> AddRecommended(RoomState s, string requestedBy, Recommendations.Recommendation r, DateTime now)
-    {
-        if (s.IsFinished) return [];
-        var fresh = r.Titles.Select((t, i) => (Title: t, Reason: r.Reasons?.ElementAtOrDefault(i) ?? ""))
+        if (s.IsFinished) return Nothing;
+        var fresh = c.Titles.Select((t, i) => (Title: t, Reason: c.Reasons?.ElementAtOrDefault(i) ?? ""))
             .Where(p => s.Title(p.Title.MediaId) is null).DistinctBy(p => p.Title.MediaId).ToArray();
-        return [new TitlesRecommended(s.Seq + 1, now, requestedBy, fresh.Select(p => p.Title).ToArray(), r.Genres, r.Reasoning,
-            r.EmotionalState, r.Confidence, r.Source, r.Reading, r.Reasons is null ? null : fresh.Select(p => p.Reason).ToArray(), r.Language,
-            AtFront: true)];
+        return Accept(new TitlesRecommended(s.Seq + 1, now, c.RequestedBy, fresh.Select(p => p.Title).ToArray(), c.Genres, c.Reasoning,
+            c.EmotionalState, c.Confidence, c.Source, c.Reading, c.Reasons is null ? null : fresh.Select(p => p.Reason).ToArray(), c.Language,
+            AtFront: true));
     }
 
-    public static IReadOnlyList<IRoomEvent> WentOffline(RoomState s, string userId, DateTime now) =>
-        s.Member(userId) is { Online: true } m ? [new MemberPresenceChanged(s.Seq + 1, now, userId, m.Status, false)] : [];
-
-    /// <summary>Active members with no connection and no vote for <paramref name="after"/> turn inactive.</summary>
-    public static IReadOnlyList<IRoomEvent> Inactivity(RoomState s, TimeSpan after, DateTime now)
+    private static Decision MarkInactive(RoomState s, TimeSpan after, DateTime now)
     {
         var seq = s.Seq;
-        return s.Members
+        return new Accepted(s.Members
             .Where(m => m is { Status: MemberStatus.Active, Online: false } && now - m.LastActivity >= after)
             .Select(m => (IRoomEvent)new MemberPresenceChanged(++seq, now, m.UserId, MemberStatus.Inactive, false))
-            .ToArray();
+            .ToArray());
     }
-
-    private static void RequireCreator(RoomState s, string userId, string action)
-    {
-        RequireMember(s, userId);
-        if (s.CreatorId != userId) throw new TrinityException(ErrorCodes.Forbidden, $"only the room's creator can {action}");
-    }
-
-    public static MemberState RequireMember(RoomState s, string userId) =>
-        s.Member(userId) is { Status: not MemberStatus.Left } m
-            ? m
-            : throw new TrinityException(ErrorCodes.Forbidden, "you are not a member of this room");
 }

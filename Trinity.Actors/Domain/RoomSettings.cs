@@ -29,16 +29,16 @@ public sealed record RoomSettings(
         if (queueSize is < 5 or > 100) throw TrinityException.Validation("queueSize", "must be between 5 and 100");
 
         return new RoomSettings(name, request.Consensus ?? ConsensusMode.Unanimous,
-            ValidFilters(request.Filters ?? new RoomFilters(), sources ?? [Catalog.SourceName.Embedded]), maxMembers, queueSize, request.EndOnFirstMatch ?? false);
+            ValidFilters(request.Filters ?? new RoomFilters(), sources ?? [SourceName.Embedded]), maxMembers, queueSize, request.EndOnFirstMatch ?? false);
     }
 
     private static RoomFilters ValidFilters(RoomFilters filters, IReadOnlyList<string> configured)
     {
         var genres = filters.Genres?.Select(g => g?.Trim().ToLowerInvariant() ?? "").Distinct().ToArray();
         if (genres is { Length: > 20 }) throw TrinityException.Validation("filters.genres", "has too many entries");
-        var unknown = genres?.FirstOrDefault(g => !Catalog.Genres.All.Contains(g));
+        var unknown = genres?.FirstOrDefault(g => !Genres.All.Contains(g));
         if (unknown is not null)
-            throw TrinityException.Validation("filters.genres", $"contains unknown genre '{Truncate(unknown)}' (known: {string.Join(", ", Catalog.Genres.All)})");
+            throw TrinityException.Validation("filters.genres", $"contains unknown genre '{Truncate(unknown)}' (known: {string.Join(", ", Genres.All)})");
         if (filters.YearFrom is < 1870 or > 2100) throw TrinityException.Validation("filters.yearFrom", "must be between 1870 and 2100");
         if (filters.YearTo is < 1870 or > 2100) throw TrinityException.Validation("filters.yearTo", "must be between 1870 and 2100");
         if (filters.YearFrom > filters.YearTo) throw TrinityException.Validation("filters.yearFrom", "must not be after filters.yearTo");
@@ -61,9 +61,9 @@ public sealed record RoomSettings(
     {
         var sources = requested?.Select(s => s?.Trim().ToLowerInvariant() ?? "").Distinct().ToArray();
         if (sources is { Length: > 10 }) throw TrinityException.Validation("filters.sources", "has too many entries");
-        if (sources?.FirstOrDefault(s => !Catalog.SourceName.All.Contains(s)) is { } unknown)
+        if (sources?.FirstOrDefault(s => !SourceName.All.Contains(s)) is { } unknown)
             throw TrinityException.Validation("filters.sources",
-                $"contains unknown source '{Truncate(unknown)}' (known: {string.Join(", ", Catalog.SourceName.All)})");
+                $"contains unknown source '{Truncate(unknown)}' (known: {string.Join(", ", SourceName.All)})");
         if (sources?.FirstOrDefault(s => !configured.Contains(s)) is { } absent)
             throw TrinityException.Validation("filters.sources",
                 $"names {absent}, which this server is not configured for (it has: {string.Join(", ", configured)})");

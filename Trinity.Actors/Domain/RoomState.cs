@@ -1,59 +1,58 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Text.Json.Serialization;
-using Trinity.Actors.Messages.Events;
 using Trinity.Actors.Protocol;
 
 namespace Trinity.Actors.Domain;
 
-public sealed class MemberState
-{
-    public required string UserId { get; init; }
-    public required string DisplayName { get; set; }
-    public MemberRole Role { get; init; }
-    public MemberStatus Status { get; set; }
-    public bool Online { get; set; }
-    public DateTime LastActivity { get; set; }
-}
+public sealed record MemberState(string UserId, string DisplayName, MemberRole Role, MemberStatus Status, bool Online, DateTime LastActivity);
 
-/// <summary>A cast vote and the result its voter was given, returned again for a repeat.</summary>
+/// <summary>A cast vote and the answer its voter was given then, returned again for a repeat.</summary>
+/// <param name="Result">the answer without the match the vote made (that is <see cref="RoomState.MatchMadeBy"/>);
+/// snapshots older than that field carry the match here</param>
 public sealed record VoteRecord(VoteType VoteType, string? VoteId, VoteResult Result);
 
 /// <summary>
-/// Everything about one room, changed only by <see cref="Apply"/> of its events (so recovery
-/// replays to the same state) and saved whole as the journal snapshot.
+/// Everything about one room, immutable: <see cref="Apply"/> of an event gives the next state (so recovery replays
+/// to the same state), and the state is saved whole as the journal snapshot.
 /// </summary>
-public sealed class RoomState : ITrinityMessage
+public sealed record RoomState : ITrinityMessage
 {
-    public string RoomId { get; set; } = "";
-    public string InviteCode { get; set; } = "";
-    public RoomSettings? Settings { get; set; }
-    public string CreatorId { get; set; } = "";
-    public RoomStatus Status { get; set; }
-    public DateTime CreatedAt { get; set; }
+    public string RoomId { get; init; } = "";
+    public string InviteCode { get; init; } = "";
+    public RoomSettings? Settings { get; init; }
+    public string CreatorId { get; init; } = "";
+    public RoomStatus Status { get; init; }
     /// <summary>When the room turned finished; absent from snapshots older than the field.</summary>
-    public DateTime? FinishedAt { get; set; }
-    public long Seq { get; set; }
+    public DateTime? FinishedAt { get; init; }
+    public long Seq { get; init; }
     /// <summary>When the latest event happened (operators ask); absent from snapshots older than the field.</summary>
-    public DateTime? LastEventAt { get; set; }
-    public List<MediaItem> Titles { get; set; } = [];
+    public DateTime? LastEventAt { get; init; }
+    public ImmutableList<MediaItem> Titles { get; init; } = [];
     /// <summary>Sizes of the consecutive title batches: the initial list, then each recommendation.</summary>
-    public List<int> Batches { get; set; } = [];
+    public ImmutableList<int> Batches { get; init; } = [];
     /// <summary>
     /// Batch index → userId → where in that member's queue the batch went: their next unvoted place when it
     /// was added (members who join later get it first). Batches not here are appended (older journals).
     /// </summary>
-    public Dictionary<int, Dictionary<string, int>> FrontBatches { get; set; } = new();
-    public List<MemberState> Members { get; set; } = [];
-    /// <summary>userId → mediaId → vote.</summary>
-    public Dictionary<string, Dictionary<string, VoteRecord>> Votes { get; set; } = new();
-    public List<Match> Matches { get; set; } = [];
+    public ImmutableDictionary<int, ImmutableDictionary<string, int>> FrontBatches { get; init; } =
+        ImmutableDictionary<int, ImmutableDictionary<string, int>>.Empty;
+    public ImmutableList<MemberState> Members { get; init; } = [];
+    /// <summary>userId → mediaId → vote: the one record of who voted what.</summary>
+    public ImmutableDictionary<string, ImmutableDictionary<string, VoteRecord>> Votes { get; init; } =
+        ImmutableDictionary<string, ImmutableDictionary<string, VoteRecord>>.Empty;
+    public ImmutableList<Match> Matches { get; init; } = [];
+    /// <summary>mediaId → the member whose vote made it match (absent for matches made by the eligible set shrinking).</summary>
+    public ImmutableDictionary<string, string> MatchMadeBy { get; init; } = ImmutableDictionary<string, string>.Empty;
     /// <summary>How the room ended; null while open (and for a room everyone left).</summary>
-    public RoomFinish? Finished { get; set; }
+    public RoomFinish? Finished { get; init; }
     /// <summary>The latest room chat lines, oldest first; absent from snapshots older than the field.</summary>
-    public List<ChatLine> Chat { get; set; } = [];
+    public ImmutableList<ChatLine> Chat { get; init; } = [];
 
     public const int ChatKept = 50;
 
-    private readonly Dictionary<string, IReadOnlyList<MediaItem>> _queues = new();
+    /// <summary>Each member's queue, worked out once per list of titles (a new list starts a new cache).</summary>
+    private ConcurrentDictionary<string, IReadOnlyList<MediaItem>> Queues { get; init; } = new();
 
     [JsonIgnore] public bool IsCreated => Settings is not null;
     [JsonIgnore] public bool IsFinished => Status == RoomStatus.Finished;
@@ -68,21 +67,31 @@ public sealed class RoomState : ITrinityMessage
     public IReadOnlySet<string> EligibleVoters() =>
         Members.Where(m => m.Status == MemberStatus.Active).Select(m => m.UserId).ToHashSet();
 
+    /// <summary>Current members (not left) who like the title.</summary>
     public IReadOnlySet<string> Likers(string mediaId) =>
         Members.Where(m => m.Status != MemberStatus.Left && VotesOf(m.UserId).GetValueOrDefault(mediaId)?.VoteType == VoteType.Like)
             .Select(m => m.UserId).ToHashSet();
 
-    public IReadOnlyDictionary<string, VoteRecord> VotesOf(string userId) =>
-        Votes.TryGetValue(userId, out var votes) ? votes : EmptyVotes;
+    public ImmutableDictionary<string, VoteRecord> VotesOf(string userId) =>
+        Votes.GetValueOrDefault(userId, ImmutableDictionary<string, VoteRecord>.Empty);
+
+    /// <summary>The answer the member got for their vote on the title, with the match it made; null when there is no vote.</summary>
+    public VoteResult? VoteAnswer(string userId, string mediaId) =>
+        VotesOf(userId).GetValueOrDefault(mediaId)?.Result is { } result
+            ? result with { Matched = result.Matched ?? (MatchMadeBy.GetValueOrDefault(mediaId) == userId ? Match(mediaId) : null) }
+            : null;
 
     public MediaItem? Title(string mediaId) => Titles.Find(t => t.MediaId == mediaId);
+
+    public Match? Match(string mediaId) => Matches.Find(m => m.MediaId == mediaId);
 
     public bool IsMatched(string mediaId) => Matches.Exists(m => m.MediaId == mediaId);
 
     /// <summary>The member's own order: each batch shuffled by (roomId, userId, batch), batches in order.</summary>
-    public IReadOnlyList<MediaItem> QueueOf(string userId)
+    public IReadOnlyList<MediaItem> QueueOf(string userId) => Queues.GetOrAdd(userId, BuildQueue);
+
+    private List<MediaItem> BuildQueue(string userId)
     {
-        if (_queues.TryGetValue(userId, out var cached)) return cached;
         var queue = new List<MediaItem>(Titles.Count);
         var start = 0;
         for (var batch = 0; batch < Batches.Count; batch++)
@@ -92,9 +101,10 @@ public sealed class RoomState : ITrinityMessage
             else queue.AddRange(items);
             start += Batches[batch];
         }
-        return _queues[userId] = queue;
+        return queue;
     }
 
+    /// <summary>Where the member's next unvoted title is in their queue; the queue's length when none is left.</summary>
     public int CurrentIndex(string userId)
     {
         var votes = VotesOf(userId);
@@ -102,6 +112,14 @@ public sealed class RoomState : ITrinityMessage
         for (var i = 0; i < queue.Count; i++)
             if (!votes.ContainsKey(queue[i].MediaId)) return i;
         return queue.Count;
+    }
+
+    /// <summary>The member's next unvoted title; null when none is left.</summary>
+    public string? NextMediaId(string userId)
+    {
+        var index = CurrentIndex(userId);
+        var queue = QueueOf(userId);
+        return index < queue.Count ? queue[index].MediaId : null;
     }
 
     public Progress ProgressOf(string userId) => ProgressMath.Of(VotesOf(userId).Count, Titles.Count);
@@ -124,94 +142,85 @@ public sealed class RoomState : ITrinityMessage
             MemberViews(), queue, CurrentIndex(userId), ProgressOf(userId), Matches.ToArray(), Seq, Finished, Chat.ToArray());
     }
 
-    public void Apply(IRoomEvent e)
+    /// <summary>The state after the event.</summary>
+    public RoomState Apply(IRoomEvent e) => On(e) with { Seq = e.Seq, LastEventAt = e.At };
+
+    private RoomState On(IRoomEvent e) => e switch
     {
-        switch (e)
+        RoomCreated c => this with
         {
-            case RoomCreated c:
-                RoomId = c.RoomId;
-                InviteCode = c.InviteCode;
-                Settings = c.Settings;
-                CreatorId = c.CreatorId;
-                Status = RoomStatus.Active;
-                CreatedAt = c.At;
-                Titles = c.Titles.ToList();
-                Batches = [c.Titles.Count];
-                Members.Add(new MemberState
-                {
-                    UserId = c.CreatorId, DisplayName = c.CreatorName, Role = MemberRole.Creator,
-                    Status = MemberStatus.Active, Online = c.CreatorOnline, LastActivity = c.At,
-                });
-                break;
-            case MemberJoined j:
-                Members.Add(new MemberState
-                {
-                    UserId = j.UserId, DisplayName = j.DisplayName, Role = MemberRole.Member,
-                    Status = MemberStatus.Active, Online = j.Online, LastActivity = j.At,
-                });
-                break;
-            case MemberPresenceChanged p:
-                var member = Member(p.UserId)!;
-                member.Status = p.Status;
-                member.Online = p.Online;
-                // Turning inactive is the absence of activity, not activity.
-                if (p.Status != MemberStatus.Inactive) member.LastActivity = p.At;
-                break;
-            case RoomStatusChanged s:
-                Status = s.Status;
-                // Journals from before RoomFinished existed: the ending is worked out as it would have been then.
-                if (s.Status == RoomStatus.Finished && Finishing.ReasonFor(s.Reason) is { } reason)
-                    Finished ??= Finishing.For(this, reason);
-                if (s.Status == RoomStatus.Finished) FinishedAt ??= s.At;
-                break;
-            case RoomFinished f:
-                Finished = new RoomFinish(f.Reason, f.Pick, f.Ranking);
-                break;
-            case VoteCast v:
-                ApplyVote(v);
-                break;
-            case VoteWithdrawn w:
-                Votes[w.UserId].Remove(w.MediaId);
-                Member(w.UserId)!.LastActivity = w.At;
-                break;
-            case MatchFound m:
-                var match = new Match(m.MediaId, m.MediaTitle, m.Participants, m.MatchType, m.At);
-                Matches.Add(match);
-                if (m.TriggeredBy is { } voter && Votes.GetValueOrDefault(voter)?.GetValueOrDefault(m.MediaId) is { } record)
-                    Votes[voter][m.MediaId] = record with { Result = record.Result with { Matched = match } };
-                break;
-            case TitlesRecommended r:
-                if (r.AtFront) FrontBatches[Batches.Count] = Members.ToDictionary(m => m.UserId, m => CurrentIndex(m.UserId));
-                Titles.AddRange(r.Titles);
-                Batches.Add(r.Titles.Count);
-                _queues.Clear();
-                break;
-            case ChatPosted c:
-                Chat.Add(new ChatLine(c.Seq, c.At, c.UserId, c.DisplayName, c.Text));
-                if (Chat.Count > ChatKept) Chat.RemoveRange(0, Chat.Count - ChatKept);
-                break;
-        }
-        Seq = e.Seq;
-        LastEventAt = e.At;
+            RoomId = c.RoomId,
+            InviteCode = c.InviteCode,
+            Settings = c.Settings,
+            CreatorId = c.CreatorId,
+            Status = RoomStatus.Active,
+            Titles = [.. c.Titles],
+            Batches = [c.Titles.Count],
+            Members = Members.Add(new MemberState(c.CreatorId, c.CreatorName, MemberRole.Creator, MemberStatus.Active, c.CreatorOnline, c.At)),
+            Queues = new(),
+        },
+        MemberJoined j => this with
+        {
+            Members = Members.Add(new MemberState(j.UserId, j.DisplayName, MemberRole.Member, MemberStatus.Active, j.Online, j.At)),
+        },
+        // Turning inactive is the absence of activity, not activity.
+        MemberPresenceChanged p => WithMember(p.UserId, m => m with
+        {
+            Status = p.Status, Online = p.Online, LastActivity = p.Status == MemberStatus.Inactive ? m.LastActivity : p.At,
+        }),
+        RoomStatusChanged s => StatusChanged(s),
+        RoomFinished f => this with { Finished = new RoomFinish(f.Reason, f.Pick, f.Ranking) },
+        VoteCast v => VoteCast(v),
+        VoteWithdrawn w => (this with { Votes = Votes.SetItem(w.UserId, VotesOf(w.UserId).Remove(w.MediaId)) })
+            .WithMember(w.UserId, m => m with { LastActivity = w.At }),
+        MatchFound m => this with
+        {
+            Matches = Matches.Add(new Match(m.MediaId, m.MediaTitle, m.Participants, m.MatchType, m.At)),
+            MatchMadeBy = m.TriggeredBy is { } voter ? MatchMadeBy.SetItem(m.MediaId, voter) : MatchMadeBy,
+        },
+        TitlesRecommended r => this with
+        {
+            FrontBatches = r.AtFront
+                ? FrontBatches.SetItem(Batches.Count, Members.ToImmutableDictionary(m => m.UserId, m => CurrentIndex(m.UserId)))
+                : FrontBatches,
+            Titles = Titles.AddRange(r.Titles),
+            Batches = Batches.Add(r.Titles.Count),
+            Queues = new(),
+        },
+        ChatPosted c => this with { Chat = Kept(Chat.Add(new ChatLine(c.Seq, c.At, c.UserId, c.DisplayName, c.Text))) },
+        _ => this,
+    };
+
+    private RoomState StatusChanged(RoomStatusChanged s)
+    {
+        var next = this with { Status = s.Status };
+        if (s.Status != RoomStatus.Finished) return next;
+        // Journals from before RoomFinished existed: the ending is worked out as it would have been then.
+        var finished = Finished ?? (Finishing.ReasonFor(s.Reason) is { } reason ? Finishing.For(this, reason) : null);
+        return next with { Finished = finished, FinishedAt = FinishedAt ?? s.At };
     }
 
-    private void ApplyVote(VoteCast v)
+    /// <summary>Records the vote with the answer its voter gets: progress and next title count the vote itself.</summary>
+    private RoomState VoteCast(VoteCast v)
     {
-        if (!Votes.TryGetValue(v.UserId, out var votes)) Votes[v.UserId] = votes = new Dictionary<string, VoteRecord>();
-        votes[v.MediaId] = new VoteRecord(v.VoteType, v.VoteId, null!);
-        var index = CurrentIndex(v.UserId);
+        var votes = VotesOf(v.UserId);
         var queue = QueueOf(v.UserId);
-        var result = new VoteResult(RoomId, v.MediaId, v.VoteType, ProgressOf(v.UserId),
-            index < queue.Count ? queue[index].MediaId : null, index >= queue.Count, null);
-        votes[v.MediaId] = new VoteRecord(v.VoteType, v.VoteId, result);
-        Member(v.UserId)!.LastActivity = v.At;
+        var next = queue.FirstOrDefault(t => t.MediaId != v.MediaId && !votes.ContainsKey(t.MediaId));
+        var cast = votes.ContainsKey(v.MediaId) ? votes.Count : votes.Count + 1;
+        var result = new VoteResult(RoomId, v.MediaId, v.VoteType, ProgressMath.Of(cast, Titles.Count), next?.MediaId, next is null, null);
+        return (this with { Votes = Votes.SetItem(v.UserId, votes.SetItem(v.MediaId, new VoteRecord(v.VoteType, v.VoteId, result))) })
+            .WithMember(v.UserId, m => m with { LastActivity = v.At });
     }
+
+    private RoomState WithMember(string userId, Func<MemberState, MemberState> change)
+    {
+        var index = Members.FindIndex(m => m.UserId == userId);
+        return this with { Members = Members.SetItem(index, change(Members[index])) };
+    }
+
+    private static ImmutableList<ChatLine> Kept(ImmutableList<ChatLine> chat) =>
+        chat.Count > ChatKept ? chat.RemoveRange(0, chat.Count - ChatKept) : chat;
 
     /// <summary>After recovery nobody is connected: subscriptions are not durable, presence is rebuilt by joins.</summary>
-    public void MarkAllOffline()
-    {
-        foreach (var m in Members) m.Online = false;
-    }
-
-    private static readonly IReadOnlyDictionary<string, VoteRecord> EmptyVotes = new Dictionary<string, VoteRecord>();
+    public RoomState AllOffline() => this with { Members = [.. Members.Select(m => m with { Online = false })] };
 }

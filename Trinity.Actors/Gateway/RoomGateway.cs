@@ -164,7 +164,7 @@ public sealed class RoomGateway(
 
     private void Remember(Caller caller, RoomSnapshot room, MemberRole role) =>
         userRooms.ActorRef.Tell(new RecordMembership(caller.UserId,
-            new MyRoom(room.RoomId, room.Name, room.InviteCode, role, DateTime.UtcNow)));
+            new MyRoom(room.RoomId, room.Name, room.InviteCode, role, clock.GetUtcNow().UtcDateTime)));
 
     private static string RoomId(string? roomId)
     {

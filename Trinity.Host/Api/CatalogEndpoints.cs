@@ -1,5 +1,6 @@
 using Trinity.Actors.Catalog;
 using Trinity.Actors.Catalog.Sources;
+using Trinity.Actors.Domain;
 
 namespace Trinity.Host.Api;
 

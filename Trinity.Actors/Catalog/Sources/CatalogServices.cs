@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Trinity.Actors.Catalog.Jellyfin;
 using Trinity.Actors.Catalog.Plex;
 using Trinity.Actors.Catalog.Tmdb;
+using Trinity.Actors.Domain;
 
 namespace Trinity.Actors.Catalog.Sources;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Trinity.Actors.Catalog.Sources;
+using Trinity.Actors.Domain;
 using Trinity.Actors.Protocol;
 
 namespace Trinity.Actors.Catalog.Tmdb;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Trinity.Actors.Catalog.Sources;
+using Trinity.Actors.Domain;
 using Trinity.Actors.Protocol;
 
 namespace Trinity.Actors.Catalog.Tmdb;

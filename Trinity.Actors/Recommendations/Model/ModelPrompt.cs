@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.AI;
 using Trinity.Actors.Catalog;
+using Trinity.Actors.Domain;
 using Trinity.Actors.Recommendations.Reading;
 
 namespace Trinity.Actors.Recommendations.Model;

@@ -1,4 +1,5 @@
 using Trinity.Actors.Catalog;
+using Trinity.Actors.Domain;
 
 namespace Trinity.Actors.Recommendations.Reading;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Trinity.Actors.Catalog;
+using Trinity.Actors.Domain;
 
 namespace Trinity.Actors.Recommendations.Reading;
 

@@ -1,4 +1,4 @@
-namespace Trinity.Actors.Catalog;
+namespace Trinity.Actors.Domain;
 
 /// <summary>The names of the catalogue's sources, as room filters (<c>filters.sources</c>) and clients spell them.</summary>
 public static class SourceName

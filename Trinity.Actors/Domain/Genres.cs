@@ -1,4 +1,4 @@
-namespace Trinity.Actors.Catalog;
+namespace Trinity.Actors.Domain;
 
 /// <summary>The genre vocabulary of the catalogue and of room filters.</summary>
 public static class Genres

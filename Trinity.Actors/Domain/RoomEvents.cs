@@ -1,11 +1,10 @@
-using Trinity.Actors.Domain;
 using Trinity.Actors.Protocol;
 
-namespace Trinity.Actors.Messages.Events;
+namespace Trinity.Actors.Domain;
 
 /// <summary>
 /// What happened in a room, as persisted in its journal. Every one of them is also a room event
-/// on the wire (see <see cref="Domain.RoomNotifications"/>), so <see cref="Seq"/> is gapless and durable.
+/// on the wire (see <see cref="RoomNotifications"/>), so <see cref="Seq"/> is gapless and durable.
 /// </summary>
 public interface IRoomEvent : ITrinityMessage
 {
