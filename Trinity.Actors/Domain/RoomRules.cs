@@ -52,25 +52,19 @@ public static class RoomRules
 
     private static Decision Create(RoomState s, RoomCommand.Create c, DateTime now)
     {
-        if (s.IsCreated) return Validation("roomId", "is already taken");
-        if (c.Titles.Count == 0) return Validation("filters", "leave no title of the catalogue");
+        if (s.IsCreated) return Refusal(TrinityException.Validation("roomId", "is already taken"));
+        if (c.Titles.Count == 0) return Refusal(TrinityException.Validation("filters", "leave no title of the catalogue"));
         return Accept(new RoomCreated(s.Seq + 1, now, c.RoomId, c.InviteCode, c.Settings, c.UserId, c.DisplayName, c.Online, c.Titles));
     }
 
-    private static Rejected Validation(string field, string problem)
-    {
-        var e = TrinityException.Validation(field, problem);
-        return new Rejected(e.Code, e.Detail);
-    }
+    /// <summary>The protocol's wording of a refusal, as a value.</summary>
+    private static Rejected Refusal(TrinityException e) => new(e.Code, e.Detail);
 
     private static Decision Join(RoomState s, RoomCommand.Join c, DateTime now)
     {
         // A finished room's invite code works for the grace period more, then names no room.
         if (c.InviteCodeGrace is { } grace && s.IsFinished && now - (s.FinishedAt ?? s.LastEventAt ?? DateTime.MinValue) >= grace)
-        {
-            var unknown = TrinityException.UnknownInviteCode(s.InviteCode);
-            return new Rejected(unknown.Code, unknown.Detail);
-        }
+            return Refusal(TrinityException.UnknownInviteCode(s.InviteCode));
         var member = s.Member(c.UserId);
         var seq = s.Seq;
         if (member is null or { Status: MemberStatus.Left })
