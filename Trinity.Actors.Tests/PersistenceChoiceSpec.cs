@@ -41,6 +41,8 @@ public sealed class PersistenceChoiceSpec
 
         Assert.Equal(expected, db.Execute<long>("PRAGMA synchronous"));
         Assert.Equal(5000, db.Execute<long>("PRAGMA busy_timeout"));
+        // Checkpoints are the SqliteCheckpointer's, never inside a journal commit.
+        Assert.Equal(0, db.Execute<long>("PRAGMA wal_autocheckpoint"));
     }
 
     [Fact]

@@ -81,10 +81,13 @@ public static class CompareReport
             Row("server RSS per connection in a room (KB)", t.RssPerJoinedConnection / 1024, b.RssPerJoinedConnection / 1024, "F1");
             Row("server RSS max (MB)", t.Server.RssMax / 1048576.0, b.Server.RssMax / 1048576.0, "F1");
             Row("server CPU while measuring (cores)", t.Server.CpuCores, b.Server.CpuCores, "F2");
+            // Comparable across machine sizes and node counts: all nodes' CPU over all nodes' votes.
+            Row("server CPU per 1,000 acked votes / s (cores)", PerThousandVotes(t), PerThousandVotes(b), "F3");
             Row("load generator CPU while measuring (cores)", t.GeneratorCpuCores, b.GeneratorCpuCores, "F2");
             s.AppendLine(CultureInfo.InvariantCulture,
                 $"| failed votes / voteUpdates missing / reconnects | {t.VotesFailed} / {t.FanOutExpected - t.FanOutReceived} / {t.Reconnects} | " +
                 $"{b.VotesFailed} / {b.FanOutExpected - b.FanOutReceived} / {b.Reconnects} | |");
+            static double PerThousandVotes(LoadReport r) => r.VotesPerSecond > 0 ? r.Server.CpuCores / (r.VotesPerSecond / 1000) : 0;
             static string Errors(LoadReport r) => r.Errors.Count == 0 ? "none" : string.Join(", ", r.Errors.Select(e => $"{e.Key}: {e.Value}"));
             s.AppendLine($"| errors (whole run) | {Errors(t)} | {Errors(b)} | |");
             s.AppendLine();

@@ -9,7 +9,8 @@
 # nodes on PostgreSQL, or Trinity.Baseline) on free loopback ports, runs Trinity.LoadTest against them with
 # --server-pid, and stops them.
 # Reports: loadtest-results/<scenario>-<time>/<phase>-{trinity,baseline}/report.{json,md}, summary.md
-# (the ratios Trinity ÷ baseline) and latency.png (fan-out latency by percentile).
+# (the ratios Trinity ÷ baseline, and the machine's uptime before each phase) and latency.png (fan-out latency by percentile).
+# On a shared machine, serialise runs with flock (here: `flock /work/wt/loadtest.lock scripts/loadtest.sh target`).
 # Every step is bounded by `timeout`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -145,6 +146,8 @@ for phase in "${PHASES[@]}"; do
       if [ "$NODES" -gt 1 ]; then label="$label-$NODES-nodes"; fi
     fi
     echo "== $name on $server"
+    # The machine is shared: its load beside each figure.
+    echo "- $name on $server, before: $(uptime)" >> "$OUT/uptime.md"
     start_server "$server" "$dir"
     # Bounded: connecting and joining (minutes for 5,000) + warm-up + measuring + drain.
     timeout $((warmup + duration + 600)) dotnet "$BIN/Trinity.LoadTest/Trinity.LoadTest.dll" run \
@@ -157,6 +160,7 @@ for phase in "${PHASES[@]}"; do
 done
 
 dotnet "$BIN/Trinity.LoadTest/Trinity.LoadTest.dll" compare "$OUT" > /dev/null
+{ echo; echo "Machine load (uptime) before each phase:"; echo; cat "$OUT/uptime.md"; } >> "$OUT/summary.md"
 cat "$OUT/summary.md"
 
 echo "== reports in $OUT"

@@ -71,7 +71,8 @@ public static class TrinityPersistence
     /// <summary>
     /// The journal's and snapshot store's connections to the SQLite file, each set up as it opens:
     /// SQLite's own busy handler (waits of 1–100 ms) answers a lock held by the other store, before
-    /// the driver's 150 ms retry would; and <c>synchronous</c> as configured.
+    /// the driver's 150 ms retry would; <c>synchronous</c> as configured; and no checkpoints inside
+    /// commits (the <see cref="Storage.SqliteCheckpointer"/> runs them beside the writer).
     /// </summary>
     public static DataOptions SqliteDataOptions(string connectionString, PersistenceOptions options)
     {
@@ -82,7 +83,7 @@ public static class TrinityPersistence
             _ => throw new InvalidOperationException(
                 $"Trinity:Persistence:SqliteSynchronous '{options.SqliteSynchronous}' is not supported; use 'normal' or 'full'."),
         };
-        var pragmas = $"PRAGMA busy_timeout = 5000; PRAGMA synchronous = {synchronous}; PRAGMA journal_size_limit = {WalSizeLimitBytes};";
+        var pragmas = $"PRAGMA busy_timeout = 5000; PRAGMA synchronous = {synchronous}; PRAGMA journal_size_limit = {WalSizeLimitBytes}; PRAGMA wal_autocheckpoint = 0;";
         return new DataOptions()
             .UseConnectionString(SqliteProvider, connectionString)
             .UseAfterConnectionOpened(connection => Execute(connection, pragmas), (connection, _) =>
