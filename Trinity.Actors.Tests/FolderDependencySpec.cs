@@ -17,8 +17,6 @@ public sealed partial class FolderDependencySpec
     /// </summary>
     private static readonly HashSet<(string From, string To)> KnownLoops =
     [
-        ("Catalog", "Hosting"), // TmdbOptions, CatalogOptions
-        ("Recommendations", "Hosting"), // AiOptions
         ("Storage", "Hosting"), // TrinityPersistence's SQLite helpers
     ];
 
