@@ -1,7 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Hosting;
-using Akka.Cluster.Hosting.SBR;
 using Akka.Cluster.Sharding;
 using Akka.Hosting;
 using Akka.Persistence.Sql.Hosting;
@@ -50,13 +49,7 @@ public static class TrinityAkkaExtensions
         builder
             .AddHocon($"akka.cluster.split-brain-resolver.stable-after = {(int)cluster.StableAfter.TotalMilliseconds}ms", HoconAddMode.Prepend)
             .WithRemoting(cluster.Hostname, cluster.Port)
-            .WithClustering(new ClusterOptions
-            {
-                SeedNodes = cluster.SeedList.ToArray(),
-                Roles = cluster.RoleList.ToArray(),
-                // The majority side downs the rest; a lone node on the minority side downs itself at the same time.
-                SplitBrainResolver = new KeepMajorityOption(),
-            })
+            .WithClustering(new ClusterOptions { SeedNodes = cluster.SeedList.ToArray(), Roles = cluster.RoleList.ToArray() })
             .WithDistributedPubSub(role: null!)
             .AddStartup((system, _) => TrinityMetrics.ObserveCluster(system));
         if (!cluster.Discovery.UsesSeeds) return builder.WithTrinityDiscovery(cluster);
