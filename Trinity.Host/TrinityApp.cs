@@ -86,6 +86,7 @@ public static class TrinityApp
         api.MapAuthEndpoints();
         api.MapRoomEndpoints();
         api.MapCatalogEndpoints();
+        api.MapInviteQrEndpoints();
         api.MapAdminEndpoints(admin);
         app.MapWebPages();
         app.MapTrinityMetrics();
