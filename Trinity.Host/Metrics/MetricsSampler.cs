@@ -37,11 +37,11 @@ public sealed class MetricsSampler : BackgroundService
     {
         _clock = clock;
         _intervalStart = clock.GetUtcNow();
+        // Read before the listener starts: instruments are published while TrinityMetrics initialises, when its fields are still null.
+        Instrument[] sampled = [TrinityMetrics.Votes, TrinityMetrics.Matches, TrinityMetrics.Connections, TrinityMetrics.FanOutLatency];
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument == TrinityMetrics.Votes || instrument == TrinityMetrics.Matches
-                || instrument == TrinityMetrics.Connections || instrument == TrinityMetrics.FanOutLatency)
-                listener.EnableMeasurementEvents(instrument);
+            if (sampled.Contains(instrument)) listener.EnableMeasurementEvents(instrument);
         };
         _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
         {
