@@ -1,8 +1,6 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Trinity.Actors.Protocol;
 using Trinity.Host.Tests;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -20,7 +18,10 @@ public sealed partial class AdminDashboardLiveTests(BrowserFixture browser, ITes
     {
         Skip.IfNot(browser.Available, BrowserFixture.SkipReason);
         await using var server = await WebServer.StartAsync();
-        var (roomId, token, titles) = await CreateRoomAsync(server, "Friday films with a long name");
+        // A member on the hub: the votes are pushed to a connection, so fan-out latency is measured too.
+        await using var ana = await TrinityClient.ConnectAsync(server, "Ana");
+        var snapshot = await ana.Invoke<RoomSnapshot>("CreateRoom", new { name = "Friday films with a long name", queueSize = 5 });
+        var roomId = snapshot.RoomId;
 
         await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
         var page = await context.NewPageAsync();
@@ -39,9 +40,12 @@ public sealed partial class AdminDashboardLiveTests(BrowserFixture browser, ITes
         await Expect(page.GetByTestId("chart-votes")).ToHaveAttributeAsync("data-max", "0");
 
         // Not every title: a room whose only member voted on all of them finishes and leaves the list.
-        foreach (var mediaId in titles.Take(3)) await VoteAsync(server, token, roomId, mediaId);
+        foreach (var title in snapshot.Queue.Take(3))
+            await ana.Invoke<VoteResult>("Vote", new { roomId, mediaId = title.MediaId, voteType = "like" });
         // The next sample counts the votes: the chart's peak rises and the tile shows a rate.
         await Expect(page.GetByTestId("chart-votes")).ToHaveAttributeAsync("data-max", PositiveNumber());
+        await Expect(page.GetByTestId("chart-connections")).ToHaveAttributeAsync("data-max", "1");
+        await Expect(page.GetByTestId("chart-latency")).ToHaveAttributeAsync("data-max", PositiveNumber());
         var points = int.Parse(await page.GetByTestId("chart-votes").GetAttributeAsync("data-points") ?? "0");
         await Expect(page.GetByTestId("chart-votes")).Not.ToHaveAttributeAsync("data-points", points.ToString());
 
@@ -56,7 +60,7 @@ public sealed partial class AdminDashboardLiveTests(BrowserFixture browser, ITes
         await leave.ClickAsync();
         await Expect(page.GetByTestId("confirm-no")).ToBeVisibleAsync();
         await Expect(page.Locator("#confirm")).ToContainTextAsync("Leave akka.tcp://");
-        if (device == "phone") await Screenshot(page, $"admin-confirm-{device}-{width}x{height}.png");
+        if (device == "phone") await Screenshot(page, $"admin-confirm-{device}-{width}x{height}.png", fullPage: false);
         await page.GetByTestId("confirm-no").ClickAsync();
         await Expect(page.GetByTestId("confirm-no")).Not.ToBeVisibleAsync();
         Assert.Empty(sent);
@@ -68,32 +72,13 @@ public sealed partial class AdminDashboardLiveTests(BrowserFixture browser, ITes
         Assert.Contains("\"address\":\"akka.tcp://", Assert.Single(sent));
     }
 
-    private async Task Screenshot(IPage page, string name)
+    private async Task Screenshot(IPage page, string name, bool fullPage = true)
     {
         var dir = Path.Combine(AppContext.BaseDirectory, "TestResults");
         Directory.CreateDirectory(dir);
         var path = Path.Combine(dir, name);
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true, Animations = ScreenshotAnimations.Disabled });
+        await page.ScreenshotAsync(new() { Path = path, FullPage = fullPage, Animations = ScreenshotAnimations.Disabled });
         output.WriteLine($"screenshot: {path}");
-    }
-
-    private static async Task<(string RoomId, string Token, string[] Titles)> CreateRoomAsync(TrinityServer server, string name)
-    {
-        var guest = await server.GuestAsync("Ana");
-        var request = new HttpRequestMessage(HttpMethod.Post, "api/rooms") { Content = JsonContent.Create(new { name, queueSize = 5 }) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", guest.Token);
-        var response = await server.Http.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        var room = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        var titles = room.GetProperty("queue").EnumerateArray().Select(t => t.GetProperty("mediaId").GetString()!).ToArray();
-        return (room.GetProperty("roomId").GetString()!, guest.Token, titles);
-    }
-
-    private static async Task VoteAsync(TrinityServer server, string token, string roomId, string mediaId)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"api/rooms/{roomId}/votes") { Content = JsonContent.Create(new { mediaId, voteType = "like" }) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        (await server.Http.SendAsync(request)).EnsureSuccessStatusCode();
     }
 
     [GeneratedRegex(@"^(?!0$)\d+(\.\d+)?$")]

@@ -33,9 +33,10 @@ function fill(testId, rows, render) {
 }
 
 /** Asks in the page's own dialog (hooks confirm-yes / confirm-no); resolves true only for "yes". */
-function confirmAction(text) {
+function confirmAction(text, verb) {
   const dialog = $("confirm");
   $("confirm-text").textContent = text;
+  $("confirm-yes").textContent = verb;
   dialog.returnValue = "";
   dialog.showModal();
   $("confirm-yes").focus();
@@ -47,7 +48,7 @@ function action(row, label, path, address, consequence) {
   button.textContent = label;
   button.className = label === "Down" ? "small" : "small secondary";
   button.addEventListener("click", async () => {
-    if (!(await confirmAction(`${label} ${address}? ${consequence}`))) return;
+    if (!(await confirmAction(`${label} ${address}? ${consequence}`, label))) return;
     try {
       await admin(path, { method: "POST", body: JSON.stringify({ address }) });
     } catch (e) {

@@ -1,12 +1,16 @@
 // The dashboard's live charts, drawn by the vendored uPlot (lib/uplot) from GET api/admin/metrics/recent.
 const css = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 
+// From zero, with room above the highest point; a chart with nothing yet still shows its axis.
+const fromZero = (_, __, max) => [0, max > 0 ? max * 1.15 : 1];
+
 function axis(label, side = 3) {
   return { label, side, stroke: css("--muted"), grid: { stroke: css("--line"), width: 1 }, ticks: { stroke: css("--line") }, size: 48 };
 }
 
+// Points too: an interval between idle ones (latency is null when nothing was pushed) has no line to draw.
 function series(label, colour, scale = "y") {
-  return { label, stroke: colour, width: 2, scale, spanGaps: false, points: { show: false } };
+  return { label, stroke: colour, width: 2, scale, spanGaps: false, points: { show: true, size: 4, fill: colour } };
 }
 
 /** Each chart: its container, its series and how to read them from a sample. */
@@ -15,7 +19,7 @@ const definitions = () => [
     id: "chart-votes",
     series: [series("votes/s", css("--accent")), series("matches/min", css("--like"), "m")],
     axes: [axis("votes/s"), { ...axis("matches/min", 1), scale: "m", grid: { show: false } }],
-    scales: { m: {} },
+    scales: { m: { range: fromZero } },
     values: (s) => [s.votesPerSecond, s.matchesPerMinute],
   },
   {
@@ -43,7 +47,7 @@ function create() {
       height: Height,
       series: [{}, ...d.series],
       axes: [{ stroke: css("--muted"), grid: { stroke: css("--line"), width: 1 }, ticks: { stroke: css("--line") } }, ...d.axes],
-      scales: { x: { time: true }, ...(d.scales ?? {}) },
+      scales: { x: { time: true }, y: { range: fromZero }, ...(d.scales ?? {}) },
       legend: { live: false },
       cursor: { drag: { x: false, y: false } },
     }, [[], ...d.series.map(() => [])], element);
