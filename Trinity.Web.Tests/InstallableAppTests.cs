@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Playwright;
+using Trinity.Host.Tests;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -72,5 +73,42 @@ public sealed class InstallableAppTests(BrowserFixture browser, ITestOutputHelpe
             await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Trinity"));
             await Expect(page.Locator("link[rel=manifest]")).ToHaveCountAsync(1);
         }
+    }
+
+    [SkippableFact]
+    public async Task A_new_version_of_the_worker_takes_over_and_drops_the_old_cache()
+    {
+        Skip.IfNot(browser.Available, BrowserFixture.SkipReason);
+        // A deploy in miniature: the node serves a copy of wwwroot, whose sw.js then gets a new VERSION.
+        var contentRoot = Directory.CreateTempSubdirectory("trinity-deploy-").FullName;
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "wwwroot"), "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(contentRoot, Path.GetRelativePath(AppContext.BaseDirectory, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), Path.Combine(contentRoot, "appsettings.json"));
+        await using var server = await TrinityServer.StartAsync(null, $"--contentRoot={contentRoot}");
+        await using var ana = await WebUser.OpenAsync(browser, server.BaseUri, "Ana", output);
+        var page = ana.Page;
+        await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+        Assert.Equal(["trinity-shell-v1"], await page.EvaluateAsync<string[]>("() => caches.keys()"));
+
+        var worker = Path.Combine(contentRoot, "wwwroot", "sw.js");
+        var script = await File.ReadAllTextAsync(worker);
+        Assert.Contains("const VERSION = \"1\";", script);
+        await File.WriteAllTextAsync(worker, script.Replace("const VERSION = \"1\";", "const VERSION = \"2\";"));
+        // Browsers look for a new worker on navigation; update() is the same check, now.
+        await page.EvaluateAsync("async () => (await navigator.serviceWorker.ready).update()");
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        string[] keys;
+        while (!(keys = await page.EvaluateAsync<string[]>("() => caches.keys()")).SequenceEqual(["trinity-shell-v2"]))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"caches after the new version: {string.Join(", ", keys)}");
+            await Task.Delay(100);
+        }
+        Assert.True(await page.EvaluateAsync<bool>("() => navigator.serviceWorker.controller !== null"), "the page is still controlled");
+        Directory.Delete(contentRoot, recursive: true);
     }
 }
