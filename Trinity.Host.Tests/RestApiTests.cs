@@ -100,12 +100,39 @@ public sealed class RestApiTests : ServerTest
         Assert.Equal(1, stats.GetProperty("nodes").GetInt32());
         var roomStats = stats.GetProperty("roomStats").EnumerateArray().Single(r => r.GetProperty("roomId").GetString() == room.RoomId);
         Assert.Equal(1, roomStats.GetProperty("connections").GetInt32());
+        Assert.Equal("Ops", roomStats.GetProperty("name").GetString());
 
         var broadcast = new HttpRequestMessage(HttpMethod.Post, "/api/admin/system-message") { Content = JsonContent.Create(new { type = "maintenance", message = "Restart at 03:00" }) };
         broadcast.Headers.Add("X-Admin-Key", TrinityServer.AdminKey);
         Assert.True((await Server.Http.SendAsync(broadcast)).IsSuccessStatusCode);
         var message = await ana.WaitFor("systemMessage");
         Assert.Equal(("maintenance", "Restart at 03:00"), (message.Get("type"), message.Get("message")));
+    }
+
+    [Fact]
+    public async Task The_recent_metrics_need_the_admin_key_and_count_votes_in_their_next_sample()
+    {
+        Assert.Equal((HttpStatusCode.Unauthorized, "UNAUTHORIZED"), await Error(HttpMethod.Get, "/api/admin/metrics/recent", null));
+        await using var ana = await TrinityClient.ConnectAsync(Server, "Ana");
+        var room = await ana.Invoke<RoomSnapshot>("CreateRoom", new { name = "Charted", queueSize = 5 });
+        await ana.Invoke<VoteResult>("Vote", new { roomId = room.RoomId, mediaId = room.Queue[0].MediaId, voteType = "like" });
+
+        // Bounded: the sample after the vote comes within one interval (5 s).
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        JsonElement recent;
+        do
+        {
+            var (status, body) = await Server.Http.AdminAsync(HttpMethod.Get, "/api/admin/metrics/recent");
+            Assert.Equal(HttpStatusCode.OK, status);
+            recent = body;
+            if (recent.GetProperty("samples").EnumerateArray().Any(s => s.GetProperty("votesPerSecond").GetDouble() > 0)) break;
+            Assert.True(DateTime.UtcNow < deadline, $"no sample counted the vote: {recent}");
+            await Task.Delay(200);
+        } while (true);
+        Assert.Equal(5, recent.GetProperty("intervalSeconds").GetDouble());
+        var last = recent.GetProperty("samples").EnumerateArray().Last();
+        foreach (var field in new[] { "at", "votesPerSecond", "connections", "matchesPerMinute", "fanOutP50Ms", "fanOutP99Ms" })
+            Assert.True(last.TryGetProperty(field, out _), field);
     }
 
     [Fact]

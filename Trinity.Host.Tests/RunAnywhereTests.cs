@@ -26,7 +26,7 @@ public sealed class RunAnywhereTests(ITestOutputHelper output)
                      ("js/app.js", "javascript"), ("healthz/ready", "text/plain"),
                  })
             await AssertServedAsync(node.Http, path, type);
-        Assert.Contains("Trinity operations", await node.Http.GetStringAsync("admin"));
+        Assert.Contains("<title>Trinity — operations</title>", await node.Http.GetStringAsync("admin"));
         Assert.Contains("<base href=\"/\">", await node.Http.GetStringAsync(""));
 
         Assert.Equal(0, await node.TerminateAsync(StopWithin));

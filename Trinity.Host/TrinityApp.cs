@@ -83,6 +83,7 @@ public static class TrinityApp
         api.MapAuthEndpoints();
         api.MapRoomEndpoints();
         api.MapCatalogEndpoints();
+        api.MapInviteQrEndpoints();
         api.MapAdminEndpoints(settings.Admin);
         app.MapWebPages();
         app.MapTrinityMetrics();

@@ -98,7 +98,7 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
     }
 
     private RoomStats Stats() => new(_roomId, _state.Status, _state.MemberCount,
-        _state.Members.Count(m => m.Online), _subscribers.Count, _state.Seq);
+        _state.Members.Count(m => m.Online), _subscribers.Count, _state.Seq, _state.Settings?.Name);
 
     protected override void PreStart()
     {

@@ -13,13 +13,14 @@ using Trinity.Actors.Hosting;
 using Trinity.Actors.Messages.Queries;
 using Trinity.Actors.Protocol;
 using Trinity.Host.Auth;
+using Trinity.Host.Metrics;
 using Trinity.Host.Realtime;
 
 namespace Trinity.Host.Api;
 
 public sealed record SystemMessageRequest(SystemMessageType? Type, string? Message);
 
-public sealed record RoomStatsView(string RoomId, int MemberCount, int OnlineMembers, int Connections);
+public sealed record RoomStatsView(string RoomId, string? Name, int MemberCount, int OnlineMembers, int Connections);
 
 public sealed record AdminStats(int TotalConnections, int ActiveRooms, IReadOnlyList<RoomStatsView> RoomStats,
     int Nodes, TimeSpan Uptime, DateTime Timestamp);
@@ -43,6 +44,7 @@ public static class AdminEndpoints
         });
 
         admin.MapGet("/stats", Stats);
+        admin.MapGet("/metrics/recent", (MetricsSampler sampler) => sampler.Recent());
         admin.MapClusterEndpoints();
 
         admin.MapPost("/system-message", (JsonElement? body, ActorSystem system, TimeProvider clock) =>
@@ -71,7 +73,7 @@ public static class AdminEndpoints
         }));
         var live = stats.OfType<RoomStats>().Where(s => s.Status != RoomStatus.Finished).ToArray();
         return new AdminStats(connectionCount, live.Length,
-            live.Select(s => new RoomStatsView(s.RoomId, s.MemberCount, s.OnlineMembers, s.Connections)).ToArray(),
+            live.Select(s => new RoomStatsView(s.RoomId, s.Name, s.MemberCount, s.OnlineMembers, s.Connections)).ToArray(),
             Cluster.Get(system).State.Members.Count(m => m.Status == Akka.Cluster.MemberStatus.Up),
             DateTime.UtcNow - Process.GetCurrentProcess().StartTime.ToUniversalTime(),
             clock.GetUtcNow().UtcDateTime);

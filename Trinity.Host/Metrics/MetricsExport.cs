@@ -17,6 +17,7 @@ public static class MetricsExport
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(TrinityMetrics.MeterName, ModelResilience.MeterName)
             .AddPrometheusExporter());
+        services.AddSingleton<MetricsSampler>().AddHostedService(sp => sp.GetRequiredService<MetricsSampler>());
         return services;
     }
 

@@ -9,8 +9,9 @@ public sealed record GetRoomState(string RoomId, string UserId) : IRoomCommand;
 /// <summary>Operator view of a live room; answered with <see cref="RoomStats"/>.</summary>
 public sealed record GetRoomStats(string RoomId) : IRoomCommand;
 
-public sealed record RoomStats(string RoomId, RoomStatus Status, int MemberCount, int OnlineMembers, int Connections, long Seq)
-    : ITrinityMessage;
+/// <param name="Name">the room's name; null from a node that predates it</param>
+public sealed record RoomStats(string RoomId, RoomStatus Status, int MemberCount, int OnlineMembers, int Connections, long Seq,
+    string? Name = null) : ITrinityMessage;
 
 /// <summary>Operator view of one room and the node that hosts it; answered with <see cref="RoomDetail"/>.</summary>
 public sealed record GetRoomDetail(string RoomId) : IRoomCommand;

@@ -1,8 +1,9 @@
 // The operations dashboard: polls this node's admin API every 2 s with the key kept for this tab only.
+import { drawCharts } from "./charts.js";
+
 const PollMs = 2000;
 const keyStore = "trinity-admin-key";
 const $ = (id) => document.getElementById(id);
-let previousVotes = null; // { total, at } from the last /metrics scrape
 
 async function admin(path, init = {}) {
   const key = sessionStorage.getItem(keyStore) ?? "";
@@ -15,18 +16,13 @@ async function admin(path, init = {}) {
   return body;
 }
 
-/** Votes persisted by rooms on this node, from the Prometheus counter; null when /metrics is absent. */
-async function votesTotal() {
-  const response = await fetch("metrics");
-  if (!response.ok) return null;
-  const line = (await response.text()).split("\n").find((l) => l.startsWith("trinity_votes_total"));
-  return line ? Number(line.trim().split(/\s+/)[1]) : 0;
-}
-
+/** A cell labelled with its column's heading, which the phone layout shows beside the value. */
 function cell(row, text, className) {
   const td = row.insertCell();
   td.textContent = text ?? "-";
   if (className) td.className = className;
+  const heading = row.closest("table")?.tHead?.rows[0]?.cells[td.cellIndex]?.textContent;
+  if (heading) td.dataset.label = heading;
   return td;
 }
 
@@ -36,65 +32,82 @@ function fill(testId, rows, render) {
   for (const item of rows) render(body.insertRow(), item);
 }
 
-function action(row, label, path, address) {
+/** Asks in the page's own dialog (hooks confirm-yes / confirm-no); resolves true only for "yes". */
+function confirmAction(text, verb) {
+  const dialog = $("confirm");
+  $("confirm-text").textContent = text;
+  $("confirm-yes").textContent = verb;
+  dialog.returnValue = "";
+  dialog.showModal();
+  $("confirm-yes").focus();
+  return new Promise((resolve) => dialog.addEventListener("close", () => resolve(dialog.returnValue === "yes"), { once: true }));
+}
+
+function action(row, label, path, address, consequence) {
   const button = document.createElement("button");
   button.textContent = label;
+  button.className = label === "Down" ? "small" : "small secondary";
   button.addEventListener("click", async () => {
-    if (!confirm(`${label} ${address}?`)) return;
+    if (!(await confirmAction(`${label} ${address}? ${consequence}`, label))) return;
     try {
       await admin(path, { method: "POST", body: JSON.stringify({ address }) });
     } catch (e) {
-      alert(e.message);
+      showStatus(`${label} failed: ${e.message}`, "error");
     }
   });
   row.insertCell().append(button);
 }
 
-function render(cluster, stats, votesPerSecond) {
+function render(cluster, stats, recent) {
   $("leader").textContent = cluster.leader ?? "none";
   $("self").textContent = cluster.self;
   fill("members", cluster.members, (row, m) => {
     row.dataset.reachable = m.reachable;
-    cell(row, m.address);
+    cell(row, m.address, "address");
     cell(row, m.status);
     cell(row, m.reachable ? "yes" : "NO");
-    if (!m.reachable) action(row, "Down", "/cluster/down", m.address);
-    else if (m.status === "Up") action(row, "Leave", "/cluster/leave", m.address);
+    if (!m.reachable) action(row, "Down", "/cluster/down", m.address, "It is removed from the cluster for good; only do this when it is really gone.");
+    else if (m.status === "Up") action(row, "Leave", "/cluster/leave", m.address, "Its rooms move to the other nodes and it stops.");
     else cell(row, "");
   });
   const region = (node, name) => node.regions.find((r) => r.region === name) ?? { shards: 0, entities: 0 };
   fill("nodes", cluster.nodes, (row, n) => {
-    cell(row, n.address);
+    cell(row, n.address, "address");
     cell(row, n.connections, "number");
     cell(row, region(n, "room").entities, "number");
     cell(row, region(n, "room").shards, "number");
     cell(row, region(n, "invite-code").entities, "number");
     cell(row, region(n, "user-rooms").entities, "number");
   });
-  $("votes-per-second").textContent = votesPerSecond === null ? "-" : votesPerSecond.toFixed(1);
+  const latest = recent.samples.at(-1);
+  $("votes-per-second").textContent = latest ? latest.votesPerSecond.toFixed(1) : "-";
   $("connections").textContent = stats.totalConnections;
   $("active-rooms").textContent = stats.activeRooms;
   fill("rooms", stats.roomStats, (row, r) => {
-    cell(row, r.roomId);
+    const room = cell(row, r.name ?? "(unnamed)");
+    const id = document.createElement("span");
+    id.className = "room-id";
+    id.textContent = r.roomId;
+    room.append(id);
     cell(row, r.memberCount, "number");
     cell(row, r.onlineMembers, "number");
     cell(row, r.connections, "number");
   });
+  drawCharts(recent.samples);
+}
+
+function showStatus(text, state) {
+  $("status").textContent = text;
+  $("status").dataset.state = state;
 }
 
 async function poll() {
   try {
-    const [cluster, stats, votes] = await Promise.all([admin("/cluster"), admin("/stats"), votesTotal()]);
-    const now = performance.now();
-    let votesPerSecond = null;
-    if (votes !== null && previousVotes !== null) votesPerSecond = Math.max(0, votes - previousVotes.total) / ((now - previousVotes.at) / 1000);
-    if (votes !== null) previousVotes = { total: votes, at: now };
-    render(cluster, stats, votesPerSecond);
-    $("status").textContent = `updated ${new Date().toLocaleTimeString()}`;
-    $("status").dataset.state = "ok";
+    const [cluster, stats, recent] = await Promise.all([admin("/cluster"), admin("/stats"), admin("/metrics/recent")]);
+    render(cluster, stats, recent);
+    showStatus(`updated ${new Date().toLocaleTimeString()}`, "ok");
   } catch (e) {
-    $("status").textContent = e.status === 401 ? "wrong admin key" : `error: ${e.message}`;
-    $("status").dataset.state = "error";
+    showStatus(e.status === 401 ? "wrong admin key" : `error: ${e.message}`, "error");
     if (e.status === 401) return showKeyForm();
   }
   setTimeout(poll, PollMs);
@@ -105,17 +118,16 @@ function showKeyForm() {
   $("dashboard").hidden = true;
 }
 
-$("key-form").addEventListener("submit", (event) => {
-  event.preventDefault();
-  sessionStorage.setItem(keyStore, $("key").value);
-  $("key-form").hidden = true;
-  $("dashboard").hidden = false;
-  previousVotes = null;
-  poll();
-});
-
-if (sessionStorage.getItem(keyStore)) {
+function showDashboard() {
   $("key-form").hidden = true;
   $("dashboard").hidden = false;
   poll();
 }
+
+$("key-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  sessionStorage.setItem(keyStore, $("key").value);
+  showDashboard();
+});
+
+if (sessionStorage.getItem(keyStore)) showDashboard();
