@@ -1,6 +1,8 @@
 // Tiny DOM helpers: the page builds its dynamic parts with these, never with innerHTML,
 // so titles and chat text from other people can never inject markup.
 
+import { lang } from './i18n.js';
+
 export const $ = (id) => document.getElementById(id);
 
 /** el('li', { class: 'x', dataset: { userId } }, 'text', childNode) */
@@ -24,5 +26,5 @@ export function show(node, visible) {
 
 export function formatTime(iso) {
   const date = iso ? new Date(iso) : new Date();
-  return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return date.toLocaleTimeString(lang(), { hour: '2-digit', minute: '2-digit' });
 }
