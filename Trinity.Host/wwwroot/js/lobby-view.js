@@ -31,7 +31,7 @@ export class LobbyView {
   }
 
   renderRooms() {
-    show($('no-rooms'), this.rooms.length === 0);
+    show($('rooms-panel'), this.rooms.length > 0);
     $('my-rooms').replaceChildren(...this.rooms.map((room) => el('li', {},
       el('button', {
         type: 'button', class: 'my-room', 'data-testid': 'my-room', dataset: { roomId: room.roomId },

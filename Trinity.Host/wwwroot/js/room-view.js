@@ -25,6 +25,9 @@ export class RoomView {
     session.addEventListener('voting', () => this.store.room && this.renderCard(this.store.room.status === 'finished'));
     $('match-banner-close').addEventListener('click', () => show($('match-banner'), false));
     $('copy-invite').addEventListener('click', () => this.copyInvite());
+    // A node without the QR endpoint (an older one) leaves the code and the link, not a broken image.
+    $('invite-qr').addEventListener('error', () => show($('invite-qr'), false));
+    $('invite-qr').addEventListener('load', () => show($('invite-qr'), true));
     $('share-invite').addEventListener('click', () => this.shareInvite());
     show($('share-invite'), typeof navigator.share === 'function');
   }
@@ -45,11 +48,12 @@ export class RoomView {
     this.renderInvite(room.inviteCode);
     show($('close-room'), room.creatorId === this.store.userId && !finished);
     show($('decide-now'), room.creatorId === this.store.userId && !finished);
-    show($('offline-note'), !this.link.connected);
     this.renderCard(finished);
     this.renderMembers();
     this.renderMatches();
     this.renderEnd(finished, room);
+    // A finished room's pick, at the top of the voting panel, takes the place of the last match's banner.
+    if (finished) show($('match-banner'), false);
   }
 
   renderInvite(code) {
@@ -67,6 +71,8 @@ export class RoomView {
     const canVote = item !== null && !this.session.voting && this.link.connected;
     $('like').disabled = !canVote;
     $('dislike').disabled = !canVote;
+    show($('offline-note'), !this.link.connected);
+    $('offline-note').textContent = t(this.session.pendingVote ? 'vote.waiting' : 'conn.offline');
     // A finished room has nothing to vote on: the buttons go, not just grey out.
     show($('vote-buttons'), !finished);
     show($('undo').parentElement, !finished);
@@ -151,7 +157,7 @@ export class RoomView {
   celebrate(match) {
     // The banner floats over the page (see app.css), so it is seen wherever the person has scrolled to.
     $('match-banner-title').textContent = match.mediaTitle;
-    show($('match-banner'), true);
+    show($('match-banner'), this.store.room?.status !== 'finished');
     const banner = $('match-banner');
     banner.classList.remove('pop');
     void banner.offsetWidth; // restart the animation for a second match in a row
