@@ -47,6 +47,7 @@ public sealed class LobbyTests(BrowserFixture browser, ITestOutputHelper output)
         // Leaving asks first; Cancel changes nothing.
         await ben.JoinAsync(first);
         await Expect(ana.TestId("member")).ToHaveCountAsync(2);
+        await ben.ScreenshotAsync("room", output);
         await ben.TestId("leave-room").ClickAsync();
         await Expect(ben.TestId("confirm-yes")).ToHaveTextAsync("Leave room");
         await ben.ScreenshotAsync("confirm-leave", output);
