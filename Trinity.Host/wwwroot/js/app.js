@@ -1,6 +1,6 @@
 // Entry point: signs the guest in, then wires the connection, the room state and the views.
 
-import { $, show } from './dom.js';
+import { $, show, busy } from './dom.js';
 import { appBase, nodeUrls } from './nodes.js';
 import { Api } from './api.js';
 import { Identity } from './identity.js';
@@ -39,19 +39,13 @@ function signInFirst() {
     language.addEventListener('change', inviteNote);
     show($('invite-note'), true);
   }
-  $('sign-in-form').addEventListener('submit', async (event) => {
+  $('sign-in-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    const button = event.submitter;
-    button.disabled = true;
-    try {
+    void busy(event.submitter, async () => {
       await identity.signIn($('display-name').value.trim());
       language.removeEventListener('change', inviteNote);
       start();
-    } catch (error) {
-      showError(error);
-    } finally {
-      button.disabled = false;
-    }
+    }, showError);
   });
 }
 
@@ -128,22 +122,16 @@ function start() {
   $('decide-now').addEventListener('click', () => session.decide().catch(explain('error.nothingToDecide')));
   $('undo').addEventListener('click', () => session.undo().catch(explain('error.matchedFinal')));
 
-  $('rename-form').addEventListener('submit', async (event) => {
+  $('rename-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    const button = event.submitter;
-    button.disabled = true;
-    try {
+    void busy(event.submitter, async () => {
       await identity.rename($('new-name').value.trim());
       showName();
       showSystemMessage({ type: 'info', message: t('account.renamed', { name: identity.current.displayName }) });
       // The live connection still carries the old name: connect again with the new token.
       await realtime.stop();
       realtime.start();
-    } catch (error) {
-      showError(error);
-    } finally {
-      button.disabled = false;
-    }
+    }, showError);
   });
   $('sign-out').addEventListener('click', async () => {
     await realtime.stop();

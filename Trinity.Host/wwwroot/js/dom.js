@@ -28,3 +28,15 @@ export function formatTime(iso) {
   const date = iso ? new Date(iso) : new Date();
   return date.toLocaleTimeString(lang(), { hour: '2-digit', minute: '2-digit' });
 }
+
+/** Runs a button's action with the button disabled meanwhile (one tap, one call); a failure goes to onError. */
+export async function busy(button, action, onError) {
+  if (button) button.disabled = true;
+  try {
+    await action();
+  } catch (error) {
+    onError(error);
+  } finally {
+    if (button) button.disabled = false;
+  }
+}

@@ -1,6 +1,6 @@
 // The lobby: create a room with its settings, join one by its invite code, or go back to one of my rooms.
 
-import { $, el, show } from './dom.js';
+import { $, el, show, busy } from './dom.js';
 import { t, formatDate } from './i18n.js';
 
 export class LobbyView {
@@ -35,7 +35,7 @@ export class LobbyView {
     $('my-rooms').replaceChildren(...this.rooms.map((room) => el('li', {},
       el('button', {
         type: 'button', class: 'my-room', 'data-testid': 'my-room', dataset: { roomId: room.roomId },
-        onclick: (e) => this.#busy(e.currentTarget, () => this.session.open(room.roomId)),
+        onclick: (e) => busy(e.currentTarget, () => this.session.open(room.roomId), this.reportError),
       },
         el('span', { class: 'name', text: room.name }),
         el('span', { class: 'hint', text: [room.inviteCode, room.role === 'creator' && t('rooms.creator'), t('rooms.since', { date: formatDate(room.joinedAt) })].filter(Boolean).join(' · ') })))));
@@ -56,22 +56,11 @@ export class LobbyView {
 
   async create(event) {
     event.preventDefault();
-    await this.#busy(event.submitter, () => this.session.create(this.request()));
+    await busy(event.submitter, () => this.session.create(this.request()), this.reportError);
   }
 
   async join(event) {
     event.preventDefault();
-    await this.#busy(event.submitter, () => this.session.join($('join-code').value));
-  }
-
-  async #busy(button, action) {
-    if (button) button.disabled = true;
-    try {
-      await action();
-    } catch (error) {
-      this.reportError(error);
-    } finally {
-      if (button) button.disabled = false;
-    }
+    await busy(event.submitter, () => this.session.join($('join-code').value), this.reportError);
   }
 }
