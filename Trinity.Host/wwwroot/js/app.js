@@ -83,6 +83,7 @@ function start() {
   session.addEventListener('system', ({ detail }) => showSystemMessage(detail));
   session.addEventListener('entered', () => {
     showView('room');
+    $('errors').replaceChildren(); // the lobby's last error is not about this room
     // A new room starts at its top (its name and invite code), not at the lobby's scroll position.
     window.scrollTo(0, 0);
     // An invite link has done its job; a reload should not join again by code.
