@@ -57,6 +57,29 @@ public sealed class IdentityTests
     }
 
     [Fact]
+    public async Task A_refresh_with_a_display_name_renames_the_same_user_and_an_empty_one_is_refused()
+    {
+        await using var server = await TrinityServer.StartAsync();
+        var guest = await server.GuestAsync("Ana");
+        HttpRequestMessage Refresh(object body) => new(HttpMethod.Post, "/api/auth/refresh")
+        {
+            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", guest.Token) },
+            Content = JsonContent.Create(body),
+        };
+
+        var renamed = await (await server.Http.SendAsync(Refresh(new { displayName = "  Ana María " }))).Content.ReadFromJsonAsync<GuestIdentity>();
+        var empty = await server.Http.SendAsync(Refresh(new { displayName = " " }));
+
+        Assert.Equal((guest.UserId, "Ana María"), (renamed!.UserId, renamed.DisplayName));
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("VALIDATION_FAILED", await empty.Content.ReadAsStringAsync());
+        // A room created with the new token carries the new name.
+        await using var client = await TrinityClient.ConnectAsync(server.BaseUri, renamed);
+        var room = await client.Invoke<RoomSnapshot>("CreateRoom", new { name = "Renamed", queueSize = 5 });
+        Assert.Equal("Ana María", Assert.Single(room.Members).DisplayName);
+    }
+
+    [Fact]
     public async Task REST_over_its_limit_answers_429_RATE_LIMITED()
     {
         await using var server = await TrinityServer.StartAsync(null,

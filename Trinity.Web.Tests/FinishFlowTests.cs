@@ -9,7 +9,7 @@ namespace Trinity.Web.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class FinishFlowTests(BrowserFixture browser, ITestOutputHelper output)
 {
-    private static readonly ViewportSize Phone = new() { Width = 360, Height = 740 };
+    private static readonly ViewportSize Phone = WebUser.Phone;
 
     [SkippableFact]
     public async Task Undo_then_the_creator_decides_and_everyone_sees_the_same_pick_also_after_a_reload()
@@ -87,16 +87,59 @@ public sealed class FinishFlowTests(BrowserFixture browser, ITestOutputHelper ou
         await Screenshots(ben, ana, "exhausted");
     }
 
+    [SkippableFact]
+    public async Task A_room_that_ends_on_its_first_match_shows_the_pick_to_all_three_with_swipes_on_the_phone()
+    {
+        Skip.IfNot(browser.Available, BrowserFixture.SkipReason);
+        await using var server = await WebServer.StartAsync();
+        await using var ana = await SignedIn(server, "Ana", Phone);
+        await using var ben = await SignedIn(server, "Ben", WebUser.Desktop);
+        await using var cid = await SignedIn(server, "Cid", WebUser.Desktop);
+        var code = await ana.CreateRoomAsync("First match wins", queueSize: 5, endOnFirstMatch: true);
+        await ben.JoinAsync(code);
+        await cid.JoinAsync(code);
+        await Expect(ana.Page.GetByText("Keyboard: ← nope, → like")).ToBeHiddenAsync(); // a phone has no arrow keys
+        await Expect(ana.Page.GetByText("Swipe the card")).ToBeVisibleAsync();
+        await Expect(ben.Page.GetByText("Keyboard: ← nope, → like")).ToBeVisibleAsync();
+
+        // A short drag is not a vote: the card springs back.
+        var noped = await ana.TestId("card").GetAttributeAsync("data-media-id");
+        await ana.DragCardAsync(0.1);
+        Assert.Equal("", await ana.TestId("card").EvaluateAsync<string>("card => card.style.transform"));
+        await Expect(ana.TestId("my-progress")).ToHaveAttributeAsync("data-voted", "0");
+        await Expect(ana.TestId("card")).ToHaveAttributeAsync("data-media-id", noped!);
+        // Left is nope, right is like.
+        await ana.SwipeAsync("dislike");
+        for (var i = 0; i < 4; i++) await ana.SwipeAsync("like");
+        await ben.VoteAsync("like", 5);
+        await Expect(cid.Member("Ana").GetByTestId("member-progress")).ToHaveTextAsync("5/5");
+        await Expect(cid.Member("Ben").GetByTestId("member-progress")).ToHaveTextAsync("5/5");
+        // Cid likes what Ana swiped away, then the next: that one is liked by all three.
+        string? pick = null;
+        while (pick is null)
+        {
+            var card = await cid.TestId("card").GetAttributeAsync("data-media-id");
+            await cid.VoteAsync("like", 1);
+            if (card != noped) pick = card;
+        }
+
+        foreach (var user in new[] { ana, ben, cid })
+        {
+            await Expect(user.TestId("final-pick")).ToHaveAttributeAsync("data-media-id", pick);
+            await Expect(user.TestId("finish-reason")).ToHaveTextAsync("The room ended on its first match.");
+            await Expect(user.TestId("like")).ToBeHiddenAsync(); // a finished room has nothing to vote on
+            await Expect(user.TestId("dislike")).ToBeHiddenAsync();
+            await Expect(user.Page.GetByText("Waiting for the others")).ToHaveCountAsync(0);
+        }
+        await Expect(ana.Page.Locator($"[data-testid=match][data-media-id='{noped}']")).ToHaveCountAsync(0);
+        await Expect(ana.TestId("final-pick")).ToBeInViewportAsync();
+        await Screenshots(ana, ben, "first-match");
+    }
+
     private async Task Screenshots(WebUser phone, WebUser desktop, string state)
     {
-        var dir = Path.Combine(AppContext.BaseDirectory, "TestResults");
-        Directory.CreateDirectory(dir);
-        foreach (var (user, name) in new[] { (phone, $"finish-{state}-phone-360x740.png"), (desktop, $"finish-{state}-desktop-1280x900.png") })
-        {
-            var path = Path.Combine(dir, name);
-            await user.Page.ScreenshotAsync(new() { Path = path, Animations = ScreenshotAnimations.Disabled });
-            output.WriteLine($"screenshot: {path}");
-        }
+        await phone.ScreenshotAsync($"finish-{state}", output);
+        await desktop.ScreenshotAsync($"finish-{state}", output);
     }
 
     private Task<WebUser> SignedIn(TrinityServer server, string name, ViewportSize? viewport = null) =>

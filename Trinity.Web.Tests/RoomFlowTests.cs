@@ -32,9 +32,10 @@ public sealed class RoomFlowTests(BrowserFixture browser, ITestOutputHelper outp
 
         foreach (var user in new[] { ana, ben })
         {
-            await Expect(user.TestId("match-banner")).ToBeVisibleAsync();
             await Expect(user.TestId("match")).ToHaveCountAsync(5);
-            // Everyone voted every title: the room shows its end state.
+            // Everyone voted every title: the room shows its end state, whose pick takes the match banner's place.
+            await Expect(user.TestId("final-pick")).ToBeVisibleAsync();
+            await Expect(user.TestId("match-banner")).ToBeHiddenAsync();
             await Expect(user.Page.Locator("#room-end")).ToContainTextAsync("This room has finished");
             await Expect(user.TestId("like")).ToBeDisabledAsync();
         }
@@ -62,7 +63,7 @@ public sealed class RoomFlowTests(BrowserFixture browser, ITestOutputHelper outp
         foreach (var user in new[] { ana, ben, cid })
         {
             await Expect(user.TestId("match")).ToHaveCountAsync(4);
-            await Expect(user.TestId("match-banner")).ToBeVisibleAsync();
+            await Expect(user.TestId("final-pick")).ToBeVisibleAsync();
             await Expect(user.Page.Locator($"[data-testid=match][data-media-id='{vetoed}']")).ToHaveCountAsync(0);
         }
         var expected = await ana.MatchIdsAsync();

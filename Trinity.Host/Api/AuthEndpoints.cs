@@ -16,19 +16,23 @@ public static class AuthEndpoints
     public static void MapAuthEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapPost("/auth/guest", (JsonElement? body, TokenService tokens) =>
-        {
-            var name = WireBinding.Bind<GuestRequest>(body).DisplayName?.Trim();
-            if (string.IsNullOrEmpty(name)) throw TrinityException.Validation("displayName", "is required");
-            if (name.Length > MaxDisplayNameLength)
-                throw TrinityException.Validation("displayName", $"must be at most {MaxDisplayNameLength} characters");
-            return tokens.Issue("u" + Identifiers.NewRoomId()[1..], name);
-        });
+            tokens.Issue("u" + Identifiers.NewRoomId()[1..], DisplayName(body)));
 
-        // A still-valid token buys a fresh one for the same user, so a client never has to lose its identity.
-        api.MapPost("/auth/refresh", (ClaimsPrincipal user, TokenService tokens) =>
+        // A still-valid token buys a fresh one for the same user, so a client never has to lose its identity;
+        // with a displayName, the fresh token carries that name (a rename).
+        api.MapPost("/auth/refresh", (JsonElement? body, ClaimsPrincipal user, TokenService tokens) =>
         {
             var caller = user.ToCaller();
-            return tokens.Issue(caller.UserId, caller.DisplayName);
+            return tokens.Issue(caller.UserId, body is { ValueKind: JsonValueKind.Object } ? DisplayName(body) : caller.DisplayName);
         }).RequireAuthorization();
+    }
+
+    /// <summary>The request's display name, trimmed: 1 to <see cref="MaxDisplayNameLength"/> characters.</summary>
+    private static string DisplayName(JsonElement? body)
+    {
+        var name = WireBinding.Bind<GuestRequest>(body).DisplayName?.Trim();
+        if (string.IsNullOrEmpty(name)) throw TrinityException.Validation("displayName", "is required");
+        return name.Length <= MaxDisplayNameLength ? name
+            : throw TrinityException.Validation("displayName", $"must be at most {MaxDisplayNameLength} characters");
     }
 }

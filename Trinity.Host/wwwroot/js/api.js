@@ -5,6 +5,7 @@ export class TrinityError extends Error {
   constructor(code, message) {
     super(`${code}: ${message}`);
     this.code = code;
+    this.detail = message;
   }
 
   /** Hub errors arrive as "CODE: message" (docs/PROTOCOL.md section 3). */
@@ -50,6 +51,15 @@ export class Api {
 
   refresh(token) {
     return this.request('POST', '/auth/refresh', { token });
+  }
+
+  /** A fresh token under a new display name (PROTOCOL.md section 7). */
+  rename(token, displayName) {
+    return this.request('POST', '/auth/refresh', { token, body: { displayName } });
+  }
+
+  myRooms(token) {
+    return this.request('GET', '/me/rooms', { token });
   }
 
   media(token) {

@@ -1,6 +1,6 @@
 // Entry point: signs the guest in, then wires the connection, the room state and the views.
 
-import { $, show } from './dom.js';
+import { $, show, busy } from './dom.js';
 import { appBase, nodeUrls } from './nodes.js';
 import { Api } from './api.js';
 import { Identity } from './identity.js';
@@ -11,6 +11,9 @@ import { RoomView } from './room-view.js';
 import { ChatView } from './chat-view.js';
 import { LobbyView } from './lobby-view.js';
 import { showError, showSystemMessage } from './banners.js';
+import { applyStatic, lang, language, setLanguage, t } from './i18n.js';
+import { confirmAction } from './confirm.js';
+import { enableSwipe } from './swipe.js';
 
 const nodes = nodeUrls();
 const api = new Api(nodes);
@@ -22,40 +25,54 @@ function showView(name) {
   for (const view of ['sign-in', 'lobby', 'room']) show($(`${view}-view`), view === name);
 }
 
+function setUpLanguage() {
+  applyStatic();
+  $('language').value = lang();
+  $('language').addEventListener('change', (event) => setLanguage(event.target.value));
+}
+
 function signInFirst() {
   showView('sign-in');
+  const inviteNote = () => { $('invite-note').textContent = t('signin.invited', { code: invite }); };
   if (invite) {
-    $('invite-note').textContent = `You're invited to room ${invite}. Pick a name to join.`;
+    inviteNote();
+    language.addEventListener('change', inviteNote);
     show($('invite-note'), true);
   }
-  $('sign-in-form').addEventListener('submit', async (event) => {
+  $('sign-in-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    const button = event.submitter;
-    button.disabled = true;
-    try {
+    void busy(event.submitter, async () => {
       await identity.signIn($('display-name').value.trim());
+      language.removeEventListener('change', inviteNote);
       start();
-    } catch (error) {
-      showError(error);
-    } finally {
-      button.disabled = false;
-    }
+    }, showError);
   });
 }
 
 function start() {
-  const { userId, displayName } = identity.current;
-  $('who').textContent = displayName;
+  const { userId } = identity.current;
   const realtime = new Realtime(nodes, () => identity.token());
   const store = new RoomStore(userId);
   const session = new RoomSession(realtime, store);
-  new RoomView(store, session);
-  new ChatView(store, session, showError);
-  const lobby = new LobbyView(session, showError);
+  const roomView = new RoomView(store, session, realtime);
+  const chatView = new ChatView(store, session, showError);
+  const lobby = new LobbyView(session, showError, async () => api.myRooms(await identity.token()));
+  const showName = () => {
+    $('who').textContent = identity.current.displayName;
+    $('new-name').value = identity.current.displayName;
+  };
+  showName();
 
-  realtime.addEventListener('state', ({ detail: state }) => {
+  const showConnection = (state) => {
     $('connection-state').textContent = state;
+    $('connection-label').dataset.i18n = `conn.${state}`;
+    $('connection-label').textContent = t(`conn.${state}`);
     $('connection-state').parentElement.dataset.state = state;
+  };
+  realtime.addEventListener('state', ({ detail: state }) => {
+    showConnection(state);
+    roomView.render(); // the vote buttons, the offline note and the members' presence follow the link
+    if (state === 'connected' && !$('lobby-view').hidden) void lobby.loadRooms();
   });
   realtime.addEventListener('unauthorized', () => {
     identity.signOut();
@@ -66,28 +83,63 @@ function start() {
   session.addEventListener('system', ({ detail }) => showSystemMessage(detail));
   session.addEventListener('entered', () => {
     showView('room');
+    $('errors').replaceChildren(); // the lobby's last error is not about this room
+    // A new room starts at its top (its name and invite code), not at the lobby's scroll position.
+    window.scrollTo(0, 0);
     // An invite link has done its job; a reload should not join again by code.
     if (invite) window.history.replaceState(null, '', basePath + '/' + window.location.search);
   });
-  session.addEventListener('left', () => showView('lobby'));
+  session.addEventListener('left', () => {
+    showView('lobby');
+    window.scrollTo(0, 0);
+    void lobby.loadRooms();
+  });
+  language.addEventListener('change', () => {
+    roomView.refresh();
+    chatView.renderRecipients();
+    lobby.renderRooms();
+    showConnection(realtime.state);
+  });
 
   const vote = (type) => session.vote(type).catch(showError);
   $('like').addEventListener('click', () => vote('like'));
   $('dislike').addEventListener('click', () => vote('dislike'));
+  enableSwipe($('card-slot'), vote, () => !$('like').disabled);
   document.addEventListener('keydown', (event) => {
-    if ($('room-view').hidden || event.target.closest('input, textarea, select') || event.altKey || event.ctrlKey || event.metaKey) return;
+    if ($('room-view').hidden || $('confirm').open || event.target.closest('input, textarea, select') || event.altKey || event.ctrlKey || event.metaKey) return;
     if (event.key === 'ArrowRight') vote('like');
     else if (event.key === 'ArrowLeft') vote('dislike');
     else return;
     event.preventDefault();
   });
   $('back-to-lobby').addEventListener('click', () => session.exit());
-  $('leave-room').addEventListener('click', () => session.leave().catch(showError));
-  $('close-room').addEventListener('click', () => session.close().catch(showError));
+  const confirmed = (question, yes, action) => async () => {
+    if (await confirmAction(question, yes)) await action().catch(showError);
+  };
+  $('leave-room').addEventListener('click', confirmed('confirm.leave', 'room.leave', () => session.leave()));
+  $('close-room').addEventListener('click', confirmed('confirm.close', 'room.close', () => session.close()));
   // FORBIDDEN here means the rule, not the person: say which.
-  const explain = (sentence) => (error) => showError(error.code === 'FORBIDDEN' ? new Error(sentence) : error);
-  $('decide-now').addEventListener('click', () => session.decide().catch(explain('Nothing to decide yet: someone has to like a title first.')));
-  $('undo').addEventListener('click', () => session.undo().catch(explain('That title has matched, so its votes are final.')));
+  const explain = (sentence) => (error) => showError(error.code === 'FORBIDDEN' ? { sentence } : error);
+  $('decide-now').addEventListener('click', () => session.decide().catch(explain('error.nothingToDecide')));
+  $('undo').addEventListener('click', () => session.undo().catch(explain('error.matchedFinal')));
+
+  $('rename-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    void busy(event.submitter, async () => {
+      await identity.rename($('new-name').value.trim());
+      showName();
+      showSystemMessage({ type: 'info', message: t('account.renamed', { name: identity.current.displayName }) });
+      // The live connection still carries the old name: connect again with the new token.
+      await realtime.stop();
+      realtime.start();
+    }, showError);
+  });
+  $('sign-out').addEventListener('click', async () => {
+    await realtime.stop();
+    session.exit();
+    identity.signOut();
+    window.location.assign(basePath + '/');
+  });
 
   showView('lobby');
   if (invite) session.joinWhenConnected(invite);
@@ -95,5 +147,6 @@ function start() {
   realtime.start();
 }
 
+setUpLanguage();
 if (identity.signedIn) start();
 else signInFirst();

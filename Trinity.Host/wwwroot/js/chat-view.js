@@ -2,6 +2,7 @@
 // the room's recommender and shows its answer.
 
 import { $, el, formatTime } from './dom.js';
+import { t } from './i18n.js';
 
 const MAX_LINES = 200;
 
@@ -17,7 +18,7 @@ export class ChatView {
     store.addEventListener('recommendation', ({ detail }) => this.recommendation(detail));
     store.addEventListener('change', () => this.renderRecipients());
     session.addEventListener('private', ({ detail: m }) => {
-      if (m.roomId === store.roomId) this.line(`${m.fromDisplayName} → you`, m.text, m.timestamp, { private: true });
+      if (m.roomId === store.roomId) this.line(t('chat.toYou', { name: m.fromDisplayName }), m.text, m.timestamp, { private: true });
     });
     session.addEventListener('entered', () => this.reset());
     $('chat-form').addEventListener('submit', (e) => this.send(e));
@@ -50,8 +51,8 @@ export class ChatView {
     const select = $('chat-to');
     const members = (this.store.room?.members ?? []).filter((m) => m.userId !== this.store.userId);
     const chosen = select.value;
-    select.replaceChildren(el('option', { value: '', text: 'Everyone' }),
-      ...members.map((m) => el('option', { value: m.userId, text: `Only ${m.displayName}` })));
+    select.replaceChildren(el('option', { value: '', text: t('chat.everyone') }),
+      ...members.map((m) => el('option', { value: m.userId, text: t('chat.only', { name: m.displayName }) })));
     select.value = members.some((m) => m.userId === chosen) ? chosen : '';
   }
 
@@ -66,8 +67,8 @@ export class ChatView {
       input.value = '';
       // A room line comes back as chatMessage; a private one is only echoed here.
       if (to) {
-        const name = $('chat-to').selectedOptions[0]?.text.replace(/^Only /, '') ?? 'them';
-        this.line(`you → ${name}`, delivered ? text : `${text} (not delivered)`, null, { private: true, mine: true });
+        const name = this.store.room?.members.find((m) => m.userId === to)?.displayName ?? '';
+        this.line(t('chat.fromYou', { name }), delivered ? text : t('chat.notDelivered', { text }), null, { private: true, mine: true });
       }
     } catch (error) {
       this.reportError(error);
@@ -80,7 +81,7 @@ export class ChatView {
     const mood = input.value.trim();
     if (!mood) return;
     // Shown before the call: the aiRecommendation event may arrive before the call's own answer.
-    const asking = el('p', { class: 'hint', text: 'Asking for ideas…' });
+    const asking = el('p', { class: 'hint', text: t('mood.asking') });
     $('recommendations').replaceChildren(asking);
     try {
       await this.session.recommend(mood);
@@ -92,18 +93,17 @@ export class ChatView {
   }
 
   recommendation(r) {
-    const who = this.store.room?.members.find((m) => m.userId === r.requestedBy)?.displayName ?? 'Someone';
-    // added, reading and reasons are absent from recommendations made before the server sent them.
+    const who = this.store.room?.members.find((m) => m.userId === r.requestedBy)?.displayName ?? t('reco.someone');
+    // added, reading and reasons are absent from recommendations made before the server sent them;
+    // reading, reasons and reasoning come in the request's own language (r.language).
     const added = r.added ?? r.titles.length;
-    const es = r.language === 'es';
-    const count = added === 0 ? (es ? 'No se ha añadido nada' : 'Nothing added')
-      : es ? `${added} ${added === 1 ? 'sugerencia añadida' : 'sugerencias añadidas'}` : `${added} ${added === 1 ? 'suggestion' : 'suggestions'} added`;
+    const count = added === 0 ? t('reco.none') : added === 1 ? t('reco.one') : t('reco.many', { n: added });
     $('recommendations').replaceChildren(el('div', { class: 'recommendation' },
-      el('p', { text: `${who} asked${r.reading ? '' : `; feeling ${r.emotionalState || 'curious'}`}.` }),
-      r.reading ? el('p', { class: 'reading', text: r.reading }) : null,
-      el('ul', {}, ...r.titles.map((t, i) => el('li', { text: r.reasons?.[i] ? `${t} — ${r.reasons[i]}` : t }))),
-      r.reasoning && r.reasoning !== r.reading ? el('p', { class: 'hint', text: r.reasoning }) : null,
+      el('p', { text: r.reading ? t('reco.asked', { who }) : t('reco.askedFeeling', { who, state: r.emotionalState || t('reco.curious') }) }),
+      r.reading ? el('p', { class: 'reading', lang: r.language, text: r.reading }) : null,
+      el('ul', { lang: r.language }, ...r.titles.map((title, i) => el('li', { text: r.reasons?.[i] ? `${title} — ${r.reasons[i]}` : title }))),
+      r.reasoning && r.reasoning !== r.reading ? el('p', { class: 'hint', lang: r.language, text: r.reasoning }) : null,
       el('p', { class: 'hint', 'data-testid': 'recommendation-count',
-        text: `${count} · ${r.source === 'model' ? 'from the model' : 'keyword picks'} · confidence ${Math.round((r.confidence ?? 0) * 100)}%` })));
+        text: [count, t(r.source === 'model' ? 'reco.model' : 'reco.keywords'), t('reco.confidence', { p: Math.round((r.confidence ?? 0) * 100) })].join(' · ') })));
   }
 }

@@ -1,6 +1,8 @@
 // Tiny DOM helpers: the page builds its dynamic parts with these, never with innerHTML,
 // so titles and chat text from other people can never inject markup.
 
+import { lang } from './i18n.js';
+
 export const $ = (id) => document.getElementById(id);
 
 /** el('li', { class: 'x', dataset: { userId } }, 'text', childNode) */
@@ -24,5 +26,17 @@ export function show(node, visible) {
 
 export function formatTime(iso) {
   const date = iso ? new Date(iso) : new Date();
-  return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return date.toLocaleTimeString(lang(), { hour: '2-digit', minute: '2-digit' });
+}
+
+/** Runs a button's action with the button disabled meanwhile (one tap, one call); a failure goes to onError. */
+export async function busy(button, action, onError) {
+  if (button) button.disabled = true;
+  try {
+    await action();
+  } catch (error) {
+    onError(error);
+  } finally {
+    if (button) button.disabled = false;
+  }
 }

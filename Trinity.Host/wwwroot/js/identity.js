@@ -34,6 +34,11 @@ export class Identity {
     this.#save(await this.api.guest(displayName));
   }
 
+  /** Same user, new display name: a fresh token carries it (rooms joined before keep the old one). */
+  async rename(displayName) {
+    this.#save(await this.api.rename(await this.token(), displayName));
+  }
+
   signOut() {
     this.storage.removeItem(STORAGE_KEY);
     this.current = null;

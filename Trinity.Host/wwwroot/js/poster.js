@@ -3,6 +3,7 @@
 
 import { el } from './dom.js';
 import { nodeUrls } from './nodes.js';
+import { t } from './i18n.js';
 
 /** Artwork URLs are relative to the server's base address (docs/PROTOCOL.md, MediaItem). */
 function artUrl(url) {
@@ -22,7 +23,7 @@ function initials(title) {
 export function poster(item) {
   if (item.posterUrl) {
     return el('img', {
-      class: 'poster art', src: artUrl(item.posterUrl), alt: `Poster of ${item.title}`, 'data-testid': 'poster',
+      class: 'poster art', src: artUrl(item.posterUrl), alt: t('poster.of', { title: item.title }), 'data-testid': 'poster',
       onerror: (e) => e.target.replaceWith(placeholder(item)),
     });
   }
@@ -36,7 +37,7 @@ function placeholder(item) {
   return el('div', {
     class: 'poster placeholder',
     role: 'img',
-    'aria-label': `No poster for ${item.title}`,
+    'aria-label': t('poster.none', { title: item.title }),
     style: `--from: hsl(${from} 55% 38%); --to: hsl(${to} 60% 22%)`,
   }, el('span', { 'aria-hidden': 'true', text: initials(item.title) || '?' }));
 }

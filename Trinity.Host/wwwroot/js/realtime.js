@@ -36,6 +36,10 @@ export class Realtime extends EventTarget {
     this.onConnected = async () => {};
   }
 
+  get connected() {
+    return this.state === 'connected';
+  }
+
   start() {
     if (this.running) return;
     this.running = true;
@@ -51,7 +55,7 @@ export class Realtime extends EventTarget {
   }
 
   async invoke(method, argument) {
-    if (this.state !== 'connected') throw new TrinityError('UNAVAILABLE', 'not connected; reconnecting');
+    if (!this.connected) throw new TrinityError('UNAVAILABLE', 'not connected; reconnecting');
     try {
       return await this.connection.invoke(method, argument);
     } catch (error) {

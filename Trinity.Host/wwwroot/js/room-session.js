@@ -11,6 +11,9 @@ const ROOM_KEY = 'trinity.room';
 const SYNC_ATTEMPTS = 6;
 const GONE = new Set(['ROOM_NOT_FOUND', 'FORBIDDEN']);
 
+// randomUUID exists only in secure contexts; a node on a LAN address over plain http is not one.
+const newVoteId = () => crypto.randomUUID?.() ?? Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
 export class RoomSession extends EventTarget {
   constructor(realtime, store, storage = window.sessionStorage) {
     super();
@@ -23,6 +26,8 @@ export class RoomSession extends EventTarget {
     this.voting = false;
     // This tab's votes, newest last: what Undo takes back.
     this.myVotes = [];
+    // A vote cut off by a lost connection, sent again after the next rejoin.
+    this.pendingVote = null;
 
     realtime.onConnected = () => this.#rejoin();
     realtime.addEventListener('message', ({ detail: { name, payload } }) => {
@@ -51,18 +56,35 @@ export class RoomSession extends EventTarget {
     return this.#sync('JoinRoom', { inviteCode: inviteCode.trim().toUpperCase() });
   }
 
+  /** Back into one of my rooms (the lobby's list). */
+  open(roomId) {
+    return this.#sync('JoinRoom', { roomId });
+  }
+
   resync() {
     return this.store.roomId ? this.#sync('GetRoomState', { roomId: this.store.roomId }) : Promise.resolve(null);
   }
 
   async vote(voteType) {
     const item = this.store.current;
-    if (!item || this.voting || this.store.room.status === 'finished') return;
+    if (!item || this.voting || this.pendingVote || !this.realtime.connected || this.store.room.status === 'finished') return;
+    await this.#sendVote({ roomId: this.roomId, mediaId: item.mediaId, voteType, voteId: newVoteId() });
+  }
+
+  /**
+   * A vote whose connection drops before its answer may or may not have counted: it is kept and sent again
+   * with the same voteId after the rejoin, so the server counts it exactly once.
+   */
+  async #sendVote(vote) {
     this.#setVoting(true);
     try {
-      this.store.voted(await this.realtime.invoke('Vote', { roomId: this.roomId, mediaId: item.mediaId, voteType }));
-      this.myVotes.push(item.mediaId);
+      const result = await this.realtime.invoke('Vote', vote);
+      this.pendingVote = null;
+      this.store.voted(result);
+      this.myVotes.push(vote.mediaId);
     } catch (error) {
+      if (error.code === 'UNAVAILABLE' && !this.realtime.connected) return void (this.pendingVote = vote);
+      this.pendingVote = null;
       // Voted differently on another device: the snapshot says where this user really is.
       if (error.code === 'ALREADY_VOTED') await this.resync();
       else throw error;
@@ -116,6 +138,7 @@ export class RoomSession extends EventTarget {
 
   /** Back to the lobby; membership stays (only LeaveRoom ends it). */
   exit() {
+    this.pendingVote = null;
     this.storage.removeItem(ROOM_KEY);
     this.savedRoomId = null;
     this.store.clear();
@@ -127,11 +150,13 @@ export class RoomSession extends EventTarget {
     this.pendingInvite = null;
     try {
       if (invite) await this.join(invite);
-      else if (this.roomId) await this.#sync('JoinRoom', { roomId: this.roomId });
+      else if (this.roomId) await this.open(this.roomId);
     } catch (error) {
       if (GONE.has(error.code) && !invite) this.exit();
       throw error;
     }
+    const vote = this.pendingVote;
+    if (vote?.roomId === this.store.roomId) await this.#sendVote(vote);
   }
 
   /** Runs a call that answers with a snapshot; events meanwhile are held and replayed after it. */

@@ -4,23 +4,20 @@
 import { $, el, show, formatTime } from './dom.js';
 import { poster } from './poster.js';
 import { appBase } from './nodes.js';
+import { t } from './i18n.js';
 import { trailerButton, whereToWatch } from './watch.js';
 
 // Why a room ended: from its `finished` (snapshots and roomFinished), else from the status change's reason.
-const END_REASONS = {
-  closed: 'The creator closed the room.',
-  match: 'The room ended on its first match.',
-  firstMatch: 'The room ended on its first match.',
-  decided: 'The creator decided.',
-  exhausted: 'Everyone has voted on every title.',
-  empty: 'Everyone left.',
-};
+const END_REASONS = { closed: 'reason.closed', match: 'reason.match', firstMatch: 'reason.match', decided: 'reason.decided',
+  exhausted: 'reason.exhausted', empty: 'reason.empty' };
 const RUNNERS_UP = 4;
 
 export class RoomView {
-  constructor(store, session) {
+  /** @param {{ connected: boolean }} link whether the live connection is up now */
+  constructor(store, session, link) {
     this.store = store;
     this.session = session;
+    this.link = link;
     this.shownMediaId = undefined;
     this.endSeenFor = null;
     store.addEventListener('change', () => this.render());
@@ -28,6 +25,17 @@ export class RoomView {
     session.addEventListener('voting', () => this.store.room && this.renderCard(this.store.room.status === 'finished'));
     $('match-banner-close').addEventListener('click', () => show($('match-banner'), false));
     $('copy-invite').addEventListener('click', () => this.copyInvite());
+    // A node without the QR endpoint (an older one) leaves the code and the link, not a broken image.
+    $('invite-qr').addEventListener('error', () => show($('invite-qr'), false));
+    $('invite-qr').addEventListener('load', () => show($('invite-qr'), true));
+    $('share-invite').addEventListener('click', () => this.shareInvite());
+    show($('share-invite'), typeof navigator.share === 'function');
+  }
+
+  /** Everything again, e.g. in another language or after the connection came or went. */
+  refresh() {
+    this.shownMediaId = undefined;
+    this.render();
   }
 
   render() {
@@ -35,29 +43,43 @@ export class RoomView {
     if (!room) return;
     const finished = room.status === 'finished';
     $('room-title').textContent = room.name;
-    $('room-meta').textContent = `${room.consensus === 'majority' ? 'Majority' : 'Unanimous'} · ${this.store.queueLength} titles`
-      + (room.endOnFirstMatch ? ' · ends on the first match' : '') + (finished ? ' · finished' : '');
-    $('invite-code').textContent = room.inviteCode;
-    const link = new URL(`${appBase()}/join/${room.inviteCode}`);
-    $('invite-link').href = link.href;
-    $('invite-link').textContent = link.host + link.pathname;
+    $('room-meta').textContent = [t(room.consensus === 'majority' ? 'room.majority' : 'room.unanimous'), t('room.titles', { n: this.store.queueLength }),
+      room.endOnFirstMatch && t('room.endsOnFirst'), finished && t('room.finished')].filter(Boolean).join(' · ');
+    this.renderInvite(room.inviteCode);
     show($('close-room'), room.creatorId === this.store.userId && !finished);
     show($('decide-now'), room.creatorId === this.store.userId && !finished);
     this.renderCard(finished);
     this.renderMembers();
     this.renderMatches();
     this.renderEnd(finished, room);
+    // A finished room's pick, at the top of the voting panel, takes the place of the last match's banner.
+    if (finished) show($('match-banner'), false);
+  }
+
+  renderInvite(code) {
+    if ($('invite-code').textContent === code) return;
+    $('invite-code').textContent = code;
+    const link = new URL(`${appBase()}/join/${code}`);
+    $('invite-link').href = link.href;
+    $('invite-link').textContent = link.host + link.pathname;
+    // The node draws the QR code of this same link (GET {base}/api/invites/{code}/qr.svg).
+    $('invite-qr').src = `api/invites/${encodeURIComponent(code)}/qr.svg`;
   }
 
   renderCard(finished) {
     const item = finished ? null : this.store.current;
-    const canVote = item !== null && !this.session.voting;
+    const canVote = item !== null && !this.session.voting && this.link.connected;
     $('like').disabled = !canVote;
     $('dislike').disabled = !canVote;
-    const { totalVotes, requiredVotes } = this.store.room.progress;
-    $('undo').disabled = !this.session.canUndo || this.session.voting;
+    show($('offline-note'), !this.link.connected);
+    $('offline-note').textContent = t(this.session.pendingVote ? 'vote.waiting' : 'conn.offline');
+    // A finished room has nothing to vote on: the buttons go, not just grey out.
+    show($('vote-buttons'), !finished);
     show($('undo').parentElement, !finished);
-    $('my-progress').textContent = `You have voted ${totalVotes} of ${requiredVotes}`;
+    for (const hint of document.querySelectorAll('.keys, .swipe-hint')) show(hint, !finished);
+    const { totalVotes, requiredVotes } = this.store.room.progress;
+    $('undo').disabled = !this.session.canUndo || this.session.voting || !this.link.connected;
+    $('my-progress').textContent = t('progress', { n: totalVotes, m: requiredVotes });
     $('my-progress').dataset.voted = String(totalVotes);
     // Keyed by the state too: a finished room must replace "waiting for the others".
     const shown = finished ? 'finished' : item?.mediaId ?? null;
@@ -65,18 +87,15 @@ export class RoomView {
     this.shownMediaId = shown;
     const slot = $('card-slot');
     if (finished) return void slot.replaceChildren();
-    if (!item) {
-      slot.replaceChildren(el('p', { class: 'card-done', text: 'You have voted on every title. Waiting for the others…' }));
-      return;
-    }
-    const facts = [item.year, item.mediaType === 'tv' ? 'TV' : 'Movie', item.rating ? `★ ${item.rating}` : null].filter(Boolean).join(' · ');
+    if (!item) return void slot.replaceChildren(el('p', { class: 'card-done', text: t('card.done') }));
+    const facts = [item.year, t(item.mediaType === 'tv' ? 'card.tv' : 'card.movie'), item.rating ? `★ ${item.rating}` : null].filter(Boolean).join(' · ');
     const trailer = trailerButton(item);
     slot.replaceChildren(el('article', { class: `card${item.posterUrl ? ' has-art' : ''}`, 'data-testid': 'card', dataset: { mediaId: item.mediaId }, 'aria-labelledby': 'card-title' },
       poster(item),
       el('div', { class: 'card-body' },
         el('h4', { id: 'card-title', 'data-testid': 'card-title', text: item.title }),
         el('p', { class: 'facts', text: facts }),
-        el('ul', { class: 'genres', 'aria-label': 'Genres' }, ...item.genres.map((g) => el('li', { text: g }))),
+        el('ul', { class: 'genres', 'aria-label': t('card.genres') }, ...item.genres.map((g) => el('li', { text: g }))),
         el('p', { class: 'overview', text: item.overview }),
         trailer && el('p', { class: 'card-links' }, trailer),
         whereToWatch(item))));
@@ -85,25 +104,27 @@ export class RoomView {
   renderMembers() {
     const room = this.store.room;
     const total = this.store.queueLength;
-    const sorted = [...room.members].sort((a, b) => Number(b.online) - Number(a.online) || a.displayName.localeCompare(b.displayName));
+    // Offline, this page cannot know who is online: nobody is shown as online.
+    const online = (m) => this.link.connected && m.online;
+    const sorted = [...room.members].sort((a, b) => Number(online(b)) - Number(online(a)) || a.displayName.localeCompare(b.displayName));
     $('members').replaceChildren(...sorted.map((m) => el('li', {
-      class: `member ${m.online ? 'online' : 'offline'}`, 'data-testid': 'member', dataset: { userId: m.userId, online: String(m.online) },
+      class: `member ${online(m) ? 'online' : 'offline'}`, 'data-testid': 'member', dataset: { userId: m.userId, online: String(online(m)) },
     },
       el('span', { class: 'presence', 'aria-hidden': 'true' }),
-      el('span', { class: 'name' }, m.displayName, m.userId === this.store.userId ? ' (you)' : '', m.role === 'creator' ? ' ★' : ''),
-      el('span', { class: 'visually-hidden', text: m.online ? ', online' : ', offline' }),
-      el('progress', { max: String(Math.max(total, 1)), value: String(m.votesCast), 'aria-label': `${m.displayName}'s progress` }),
+      el('span', { class: 'name' }, m.displayName, m.userId === this.store.userId ? t('members.you') : '', m.role === 'creator' ? ' ★' : ''),
+      el('span', { class: 'visually-hidden', text: t(online(m) ? 'members.online' : 'members.offline') }),
+      el('progress', { max: String(Math.max(total, 1)), value: String(m.votesCast), 'aria-label': t('members.progress', { name: m.displayName }) }),
       el('span', { class: 'count', 'data-testid': 'member-progress', text: `${m.votesCast}/${total}` }))));
   }
 
   renderMatches() {
     const matches = this.store.room.matches;
     show($('no-matches'), matches.length === 0);
-    $('no-matches').textContent = this.store.room.status === 'finished' ? 'No title matched this time.' : 'No match yet — keep swiping.';
+    $('no-matches').textContent = t(this.store.room.status === 'finished' ? 'matches.noneFinal' : 'matches.none');
     const titles = new Map(this.store.room.queue.map((t) => [t.mediaId, t]));
     $('matches').replaceChildren(...matches.map((m) => el('li', { class: 'match', 'data-testid': 'match', dataset: { mediaId: m.mediaId } },
       el('strong', { text: m.mediaTitle }),
-      el('span', { class: 'hint', text: ` · ${m.matchType} · ${m.participants.length} liked · ${formatTime(m.matchedAt)}` }),
+      el('span', { class: 'hint', text: ` · ${t(`match.${m.matchType}`)} · ${t('match.liked', { n: m.participants.length })} · ${formatTime(m.matchedAt)}` }),
       trailerButton(titles.get(m.mediaId)),
       whereToWatch(titles.get(m.mediaId)))));
   }
@@ -115,15 +136,16 @@ export class RoomView {
     const ending = room.finished;
     const pick = ending?.pick ?? null;
     const others = (ending?.ranking ?? []).filter((r) => r.mediaId !== pick?.mediaId).slice(0, RUNNERS_UP);
-    const likes = (r) => `${r.likes} ${r.likes === 1 ? 'like' : 'likes'}`;
+    const likes = (r) => t(r.likes === 1 ? 'end.like' : 'end.likes', { n: r.likes });
+    const reason = END_REASONS[ending?.reason ?? room.statusReason];
     end.replaceChildren(...[
-      el('h4', { text: 'This room has finished' }),
-      pick && el('p', { class: 'hint', text: 'Tonight you watch' }),
+      el('h4', { text: t('end.heading') }),
+      pick && el('p', { class: 'hint', text: t('end.tonight') }),
       pick && el('p', { class: 'final-pick', 'data-testid': 'final-pick', dataset: { mediaId: pick.mediaId }, text: pick.mediaTitle }),
-      pick && el('p', { class: 'hint', text: `${likes(pick)} · ${pick.matched ? 'a match' : 'the closest call'}` }),
-      el('p', { class: 'finish-reason', 'data-testid': 'finish-reason', text: END_REASONS[ending?.reason ?? room.statusReason] ?? 'Voting is over.' }),
-      !pick && el('p', { text: 'No title was liked this time.' }),
-      others.length > 0 && el('p', { class: 'hint', text: `Also liked: ${others.map((r) => `${r.mediaTitle} (${likes(r)})`).join(', ')}` }),
+      pick && el('p', { class: 'hint', text: `${likes(pick)} · ${t(pick.matched ? 'end.matched' : 'end.closest')}` }),
+      el('p', { class: 'finish-reason', 'data-testid': 'finish-reason', text: t(reason ?? 'end.over') }),
+      !pick && el('p', { text: t('end.nothing') }),
+      others.length > 0 && el('p', { class: 'hint', text: t('end.also', { list: others.map((r) => `${r.mediaTitle} (${likes(r)})`).join(', ') }) }),
     ].filter(Boolean));
     // The ending is news once per room: bring it to where the person is looking.
     if (this.endSeenFor !== room.roomId) {
@@ -133,8 +155,9 @@ export class RoomView {
   }
 
   celebrate(match) {
+    // The banner floats over the page (see app.css), so it is seen wherever the person has scrolled to.
     $('match-banner-title').textContent = match.mediaTitle;
-    show($('match-banner'), true);
+    show($('match-banner'), this.store.room?.status !== 'finished');
     const banner = $('match-banner');
     banner.classList.remove('pop');
     void banner.offsetWidth; // restart the animation for a second match in a row
@@ -142,11 +165,15 @@ export class RoomView {
   }
 
   async copyInvite() {
-    const link = $('invite-link').href;
     try {
-      if (navigator.share) await navigator.share({ title: 'Join my Trinity room', url: link });
-      else await navigator.clipboard.writeText(link);
-      $('copy-invite').textContent = 'Copied';
-    } catch { /* dismissed or not allowed: the link is on screen anyway */ }
+      await navigator.clipboard.writeText($('invite-link').href);
+      $('copy-invite').textContent = t('room.copied');
+    } catch { /* not allowed here: the link is on screen anyway */ }
+  }
+
+  async shareInvite() {
+    try {
+      await navigator.share({ title: t('room.shareTitle'), url: $('invite-link').href });
+    } catch { /* dismissed */ }
   }
 }

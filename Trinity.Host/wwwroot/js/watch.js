@@ -1,8 +1,9 @@
 // Where a title can be watched (MediaItem.availableOn) and its trailer: on the card and beside a match.
 
 import { el } from './dom.js';
+import { t } from './i18n.js';
 
-const KINDS = { stream: 'Stream', rent: 'Rent', buy: 'Buy' };
+const KINDS = ['stream', 'rent', 'buy'];
 
 function link(text, href, className) {
   return el('a', { class: className, href, target: '_blank', rel: 'noopener noreferrer', text });
@@ -14,17 +15,17 @@ export function whereToWatch(item) {
   if (places.length === 0) return null;
   const lines = [];
   for (const p of places.filter((p) => p.kind === 'library')) {
-    lines.push(el('li', {}, p.url ? link(`Open in ${p.name}`, p.url, 'library') : `In your ${p.name} library`));
+    lines.push(el('li', {}, p.url ? link(t('watch.open', { name: p.name }), p.url, 'library') : t('watch.library', { name: p.name })));
   }
-  for (const [kind, label] of Object.entries(KINDS)) {
+  for (const kind of KINDS) {
     const offers = places.filter((p) => p.kind === kind);
     if (offers.length === 0) continue;
     const names = offers.map((p) => p.name).join(', ');
-    lines.push(el('li', {}, `${label}: `, offers[0].url ? link(names, offers[0].url) : names));
+    lines.push(el('li', {}, `${t(`watch.${kind}`)}: `, offers[0].url ? link(names, offers[0].url) : names));
   }
-  return el('ul', { class: 'where-to-watch', 'data-testid': 'where-to-watch', 'aria-label': 'Where to watch' }, ...lines);
+  return el('ul', { class: 'where-to-watch', 'data-testid': 'where-to-watch', 'aria-label': t('watch.where') }, ...lines);
 }
 
 export function trailerButton(item) {
-  return item?.trailerUrl ? link('▶ Trailer', item.trailerUrl, 'trailer') : null;
+  return item?.trailerUrl ? link(t('watch.trailer'), item.trailerUrl, 'trailer') : null;
 }
