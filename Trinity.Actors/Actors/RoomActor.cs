@@ -19,7 +19,7 @@ namespace Trinity.Actors.Actors;
 
 /// <summary>
 /// One room, event-sourced: every change is persisted before anyone hears of it, then applied, sent to
-/// the subscribed connections with its seq, and only then acknowledged. Consensus is decided by the
+/// the subscribers (one relay per node with connections in the room) with its seq, and only then acknowledged. Consensus is decided by the
 /// <see cref="MatchDetector"/> child; while it answers, other commands wait in the stash.
 /// A write that fails stops the room (Akka.Persistence cannot know what was stored): whoever waits on
 /// it is answered UNAVAILABLE at once, and the node hears that its storage failed. Commands that wait
@@ -42,8 +42,7 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
     private readonly IRecommender _recommender;
     private readonly TimeProvider _clock;
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    /// <summary>Subscribed ConnectionActors and the user each belongs to; death-watched.</summary>
-    private readonly Dictionary<IActorRef, string> _subscribers = new();
+    private readonly RoomSubscribers _subscribers;
     /// <summary>Callers whose answer waits on a write that is not done yet.</summary>
     private readonly HashSet<IActorRef> _awaiting = new();
     private RoomState _state = new();
@@ -66,6 +65,7 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
         _recommender = recommender;
         _clock = clock;
         PersistenceId = PersistenceIdFor(roomId);
+        _subscribers = new RoomSubscribers(Context);
 
         Recover<SnapshotOffer>(offer => _state = (RoomState)offer.Snapshot);
         Recover<IRoomEvent>(e => Apply(e));
@@ -74,6 +74,10 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
         Command<CreateRoom>(c => Guarded(() => Create(c), requireCreated: false));
         Command<JoinRoom>(c => Guarded(() => Join(c)));
         Command<Resubscribe>(Resubscribe);
+        Command<Unsubscribe>(u =>
+        {
+            if (_subscribers.Remove(u.Subscriber, u.UserId)) WentOffline([u.UserId]);
+        });
         Command<GetRoomState>(q => Guarded(() =>
         {
             RoomRules.RequireMember(_state, q.UserId);
@@ -95,7 +99,7 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
         Command<Terminated>(t => SubscriberGone(t.ActorRef));
         Command<ReceiveTimeout>(_ =>
         {
-            if (_subscribers.Count == 0) Context.Parent.Tell(new Passivate(PoisonPill.Instance));
+            if (_subscribers.IsEmpty) Context.Parent.Tell(new Passivate(PoisonPill.Instance));
         });
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Room {0}: snapshot failed", _roomId));
@@ -146,7 +150,7 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
     private void Join(JoinRoom c)
     {
         if (c.InviteCode is not null) RoomRules.RequireLiveInviteCode(_state, _settings.InviteCodeGrace, Now);
-        var online = c.Subscriber is not null || _subscribers.ContainsValue(c.UserId);
+        var online = c.Subscriber is not null || _subscribers.IsOnline(c.UserId);
         var sender = Awaiting();
         PersistThen(RoomRules.Join(_state, c.UserId, c.DisplayName, online, Now), () =>
         {
@@ -166,7 +170,7 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
     {
         if (!_state.IsCreated || !_state.IsMember(c.UserId))
         {
-            c.Subscriber.Tell(new UnsubscribedFromRoom(_roomId));
+            c.Subscriber.Tell(new UnsubscribedFromRoom(_roomId, c.UserId));
             return;
         }
         if (!Subscribe(c.Subscriber, c.UserId)) return;
@@ -186,9 +190,6 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
         return notification;
     }
 
-    private IActorRef[] SubscribersOf(string userId) =>
-        _subscribers.Where(s => s.Value == userId).Select(s => s.Key).ToArray();
-
     private void Vote(CastVote c)
     {
         var decision = RoomRules.Vote(_state, c, Now);
@@ -207,12 +208,8 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
         var sender = Awaiting();
         PersistThen(RoomRules.Leave(_state, c.UserId, Now), () =>
         {
-            foreach (var subscriber in SubscribersOf(c.UserId))
-            {
-                _subscribers.Remove(subscriber);
-                Context.Unwatch(subscriber);
-                subscriber.Tell(new UnsubscribedFromRoom(_roomId));
-            }
+            foreach (var subscriber in _subscribers.RemoveUser(c.UserId))
+                subscriber.Tell(new UnsubscribedFromRoom(_roomId, c.UserId));
             CheckConsensus(MatchDetector.CheckAllTitles.Instance, null, () => Answer(sender, new LeftRoom(_roomId)));
         });
     }
@@ -253,8 +250,8 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
         }
         var from = RoomRules.PrivateMessage(_state, c.UserId, c.ToUserId);
         var message = new PrivateMessage(from.UserId, from.DisplayName, _roomId, c.Text, Now);
-        var recipients = SubscribersOf(c.ToUserId);
-        foreach (var recipient in recipients) recipient.Tell(message);
+        var recipients = _subscribers.Of(c.ToUserId);
+        foreach (var recipient in recipients) recipient.Tell(new ToMember(c.ToUserId, message));
         Sender.Tell(new MessageDelivered(recipients.Length > 0));
     }
 
@@ -278,18 +275,19 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
             PersistThen(events, () => CheckConsensus(MatchDetector.CheckAllTitles.Instance, null, () => { }));
     }
 
-    private void SubscriberGone(IActorRef subscriber)
+    private void SubscriberGone(IActorRef subscriber) => WentOffline(_subscribers.RemoveSubscriber(subscriber));
+
+    /// <summary>One at a time: each decision numbers its event after the one before.</summary>
+    private void WentOffline(IReadOnlyList<string> users, int next = 0)
     {
-        if (!_subscribers.Remove(subscriber, out var userId) || _subscribers.ContainsValue(userId)) return;
-        PersistThen(RoomRules.WentOffline(_state, userId, Now), () => { });
+        if (next < users.Count) PersistThen(RoomRules.WentOffline(_state, users[next], Now), () => WentOffline(users, next + 1));
     }
 
-    /// <summary>Subscribes a connection; false when it already was (then it is only told so again).</summary>
+    /// <summary>Subscribes a relay for a user; false when it already was (then it is only told so again).</summary>
     private bool Subscribe(IActorRef? subscriber, string userId)
     {
         if (subscriber is null) return false;
-        var added = _subscribers.TryAdd(subscriber, userId);
-        if (added) Context.Watch(subscriber);
+        var added = _subscribers.Add(subscriber, userId);
         subscriber.Tell(new SubscribedToRoom(_roomId, userId));
         return added;
     }
@@ -388,7 +386,7 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
             case VoteWithdrawn w: _detector.Tell(new MatchDetector.VoteForgotten(w.UserId, w.MediaId)); break;
             case MatchFound: TrinityMetrics.Matches.Add(1); break;
         }
-        foreach (var subscriber in _subscribers.Keys) subscriber.Tell(notification);
+        foreach (var subscriber in _subscribers.All) subscriber.Tell(notification);
         // The snapshot store serialises later, on its own thread: hand it a copy, never the live state.
         if (e.Seq % _settings.SnapshotEvery == 0)
             SaveSnapshot(JsonSerializer.Deserialize<RoomState>(JsonSerializer.SerializeToUtf8Bytes(_state, TrinityJson.Options), TrinityJson.Options)!);
