@@ -241,7 +241,7 @@ public sealed class RoomActorSpec(ITestOutputHelper output) : RoomActorSpecBase(
         var delivered = Ask<MessageDelivered>(room, new SendChat("r15", "ben", "psst", "ana"));
 
         Assert.True(delivered.Delivered);
-        var message = anaEvents.ExpectMsg<PrivateMessage>(TimeSpan.FromSeconds(10));
+        var message = anaEvents.ExpectMsg<ToMember>(m => m.UserId == "ana", TimeSpan.FromSeconds(10)).Message;
         Assert.Equal(("ben", "BEN", "psst"), (message.FromUserId, message.FromDisplayName, message.Text));
         benEvents.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
         Assert.Equal(ErrorCodes.Forbidden, Rejected(room, new SendChat("r15", "ben", "hi", "eve")).Code);

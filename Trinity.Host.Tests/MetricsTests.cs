@@ -63,8 +63,10 @@ public sealed partial class MetricsTests(ITestOutputHelper output) : ServerTest
 
     private Task<Dictionary<string, double>> Scrape() => Scrape(Server.Http);
 
-    /// <summary>Every sample of the scrape, summed over labels other than <c>status</c>.</summary>
-    private async Task<Dictionary<string, double>> Scrape(HttpClient node)
+    private Task<Dictionary<string, double>> Scrape(HttpClient node) => ScrapeAsync(node, output);
+
+    /// <summary>Every sample of a node's scrape, summed over labels other than <c>status</c>.</summary>
+    public static async Task<Dictionary<string, double>> ScrapeAsync(HttpClient node, ITestOutputHelper output)
     {
         var response = await node.GetAsync("/metrics");
         response.EnsureSuccessStatusCode();

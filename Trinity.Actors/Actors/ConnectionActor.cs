@@ -3,12 +3,13 @@ using Akka.Event;
 using Trinity.Actors.Diagnostics;
 using Trinity.Actors.Messages.Commands;
 using Trinity.Actors.Protocol;
+using Trinity.Actors.Serialization;
 
 namespace Trinity.Actors.Actors;
 
 /// <summary>
-/// The server-side twin of one client connection. Rooms send it their events; it pushes them out one
-/// at a time, in order. A client that reads slower than its rooms talk fills a bounded buffer; past
+/// The server-side twin of one client connection. Its node's relays of the rooms it follows send it their
+/// events; it pushes them out one at a time, in order. A client that reads slower than its rooms talk fills a bounded buffer; past
 /// it the connection is cut off and the buffer freed: the client reconnects and resyncs from a
 /// snapshot. Rooms never wait, and memory per connection stays bounded.
 /// </summary>
@@ -21,7 +22,7 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
 
     private sealed record PushFailed(Exception Cause) : INoSerializationVerificationNeeded;
 
-    /// <summary>Time to ask a stopped room again to follow it; <see cref="Attempt"/> counts from 0.</summary>
+    /// <summary>Time to ask again to follow a room whose relay stopped; <see cref="Attempt"/> counts from 0.</summary>
     private sealed record FollowAgain(string RoomId, int Attempt) : INoSerializationVerificationNeeded;
 
     /// <summary>How many events this connection has dropped for being slow (for tests and metrics).</summary>
@@ -33,7 +34,7 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
     public const string SlowClientReason = "the client did not read its events fast enough";
 
     /// <summary>
-    /// A stopped room is asked again after 0.25 s, 0.5 s, 1 s, then every 2 s until it answers: a room
+    /// A stopped room (or relay) is asked again after 0.25 s, 0.5 s, 1 s, then every 2 s until it answers: a room
     /// that cannot recover yet (storage down) is asked again, never given up while the connection lives.
     /// </summary>
     public static TimeSpan FollowAgainAfter(int attempt) =>
@@ -43,21 +44,21 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
     private readonly IClientPush _push;
     private readonly IActorRef _rooms;
     /// <summary>
-    /// The rooms this connection follows: the room actor now sending events (null while that room is
-    /// stopped and asked again), and as whom.
+    /// The rooms this connection follows: the relay now sending their events (null while it is stopped and
+    /// asked again), and as whom.
     /// </summary>
     private readonly Dictionary<string, (IActorRef? Room, string UserId)> _following = new();
     /// <summary>The last seq this connection received of each room it follows.</summary>
     private readonly Dictionary<string, long> _lastSeq = new();
     private readonly int _bufferLimit;
-    private readonly Queue<IClientEvent> _pending = new();
+    private readonly Queue<PreparedEvent> _pending = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
     /// <summary>The event being pushed now; at most one, so events reach the client in order.</summary>
-    private IClientEvent? _inFlight;
+    private PreparedEvent? _inFlight;
     private bool _cutOff;
     private long _dropped;
 
-    /// <param name="rooms">the room shard region, to follow a room again wherever it went</param>
+    /// <param name="rooms">this node's room relays (<see cref="RoomRelays"/>), to follow a room again</param>
     public static Props Props(string connectionId, IClientPush push, int bufferLimit, IActorRef rooms) =>
         Akka.Actor.Props.Create(() => new ConnectionActor(connectionId, push, bufferLimit, rooms));
 
@@ -70,8 +71,8 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
         _bufferLimit = bufferLimit;
         _rooms = rooms;
 
-        // A room that stops (its storage failed, it was handed over to another node, or its node died) is
-        // followed again through the shard region until the room, recovered wherever it landed, answers.
+        // A relay that stops (it failed, or retired) is asked for again until one answers; the relay itself
+        // follows its room again when the room stops (storage failed, handed over, its node died).
         Receive<SubscribedToRoom>(s =>
         {
             Timers.Cancel(s.RoomId);
@@ -98,31 +99,9 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
             _rooms.Tell(new Resubscribe(f.RoomId, following.UserId, Self, _lastSeq.GetValueOrDefault(f.RoomId)));
             Timers.StartSingleTimer(f.RoomId, f with { Attempt = f.Attempt + 1 }, FollowAgainAfter(f.Attempt));
         });
-        Receive<IClientEvent>(e =>
-        {
-            if (e is IRoomNotification n)
-            {
-                // A room that followed again replays what it still has; what was seen already is not pushed twice.
-                if (n.Seq <= _lastSeq.GetValueOrDefault(n.RoomId)) return;
-                _lastSeq[n.RoomId] = n.Seq;
-            }
-            if (_cutOff)
-            {
-                Drop(1);
-                return;
-            }
-            if (_pending.Count >= _bufferLimit)
-            {
-                Drop(_pending.Count + 1);
-                _pending.Clear();
-                _cutOff = true;
-                _log.Warning("Connection {0}: {1}; cutting it off", _connectionId, SlowClientReason);
-                _push.Disconnect(_connectionId, SlowClientReason);
-                return;
-            }
-            _pending.Enqueue(e);
-            PushNext();
-        });
+        Receive<ToMember>(m => Enqueue(new PreparedEvent(m.Message)));
+        Receive<IClientEvent>(e => Enqueue(new PreparedEvent(e)));
+        Receive<PreparedEvent>(Enqueue);
         Receive<Pushed>(_ =>
         {
             Delivered(_inFlight!);
@@ -136,6 +115,32 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
             PushNext();
         });
         Receive<GetDropped>(_ => Sender.Tell(_dropped));
+    }
+
+    private void Enqueue(PreparedEvent e)
+    {
+        if (e.Event is IRoomNotification n)
+        {
+            // A room that followed again replays what it still has; what was seen already is not pushed twice.
+            if (n.Seq <= _lastSeq.GetValueOrDefault(n.RoomId)) return;
+            _lastSeq[n.RoomId] = n.Seq;
+        }
+        if (_cutOff)
+        {
+            Drop(1);
+            return;
+        }
+        if (_pending.Count >= _bufferLimit)
+        {
+            Drop(_pending.Count + 1);
+            _pending.Clear();
+            _cutOff = true;
+            _log.Warning("Connection {0}: {1}; cutting it off", _connectionId, SlowClientReason);
+            _push.Disconnect(_connectionId, SlowClientReason);
+            return;
+        }
+        _pending.Enqueue(e);
+        PushNext();
     }
 
     private void Drop(int events)
@@ -163,9 +168,9 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
         }
     }
 
-    private static void Delivered(IClientEvent pushed)
+    private static void Delivered(PreparedEvent pushed)
     {
-        if (pushed is IRoomNotification n)
+        if (pushed.Event is IRoomNotification n)
             TrinityMetrics.FanOutLatency.Record(Math.Max(0, (DateTime.UtcNow - n.Timestamp).TotalMilliseconds));
     }
 }

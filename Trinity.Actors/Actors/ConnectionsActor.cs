@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
 using Trinity.Actors.Protocol;
+using Trinity.Actors.Serialization;
 
 namespace Trinity.Actors.Actors;
 
@@ -21,20 +22,22 @@ public sealed class ConnectionsActor : ReceiveActor
         public static readonly Count Instance = new();
     }
 
-    public ConnectionsActor(IClientPush push, int bufferLimit, IActorRef rooms)
+    /// <param name="relays">this node's <see cref="RoomRelays"/>, through which connections follow rooms</param>
+    public ConnectionsActor(IClientPush push, int bufferLimit, IActorRef relays)
     {
         Receive<Open>(o =>
         {
             var name = ChildName(o.ConnectionId);
             var child = Context.Child(name);
-            if (child.IsNobody()) child = Context.ActorOf(ConnectionActor.Props(o.ConnectionId, push, bufferLimit, rooms), name);
+            if (child.IsNobody()) child = Context.ActorOf(ConnectionActor.Props(o.ConnectionId, push, bufferLimit, relays), name);
             Sender.Tell(child);
         });
         Receive<Close>(c => Context.Child(ChildName(c.ConnectionId)).Tell(PoisonPill.Instance));
         Receive<Count>(_ => Sender.Tell(Context.GetChildren().Count()));
         Receive<SystemMessage>(m =>
         {
-            foreach (var child in Context.GetChildren()) child.Tell(m);
+            var prepared = new PreparedEvent(m); // serialised once for every connection
+            foreach (var child in Context.GetChildren()) child.Tell(prepared);
         });
         Receive<SubscribeAck>(_ => { });
     }

@@ -1,4 +1,5 @@
 using Trinity.Actors.Protocol;
+using Trinity.Actors.Serialization;
 
 namespace Trinity.Actors.Actors;
 
@@ -6,6 +7,12 @@ namespace Trinity.Actors.Actors;
 public interface IClientPush
 {
     Task PushAsync(string connectionId, IClientEvent clientEvent);
+
+    /// <summary>
+    /// Delivers an event that may go to many connections; a transport that can write its serialised form
+    /// (<see cref="PreparedEvent.Json"/>) as it is does so, and serialises it once for all of them.
+    /// </summary>
+    Task PushAsync(string connectionId, PreparedEvent prepared) => PushAsync(connectionId, prepared.Event);
 
     /// <summary>Closes the connection; the client reconnects and resyncs from a snapshot.</summary>
     void Disconnect(string connectionId, string reason);

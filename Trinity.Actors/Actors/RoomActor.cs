@@ -16,7 +16,7 @@ namespace Trinity.Actors.Actors;
 
 /// <summary>
 /// One room, event-sourced: every change is persisted before anyone hears of it, then applied, sent to
-/// the subscribed connections with its seq, and only then acknowledged. Consensus is decided by the
+/// the subscribers (one relay per node with connections in the room) with its seq, and only then acknowledged. Consensus is decided by the
 /// <see cref="MatchDetector"/> child; while it answers, other commands wait in the stash.
 /// A write that fails stops the room (Akka.Persistence cannot know what was stored): whoever waits on
 /// it is answered UNAVAILABLE at once, and the node hears that its storage failed. Commands that wait
@@ -39,8 +39,7 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
     private readonly IRecommender _recommender;
     private readonly TimeProvider _clock;
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    /// <summary>Subscribed ConnectionActors and the user each belongs to; death-watched.</summary>
-    private readonly Dictionary<IActorRef, string> _subscribers = new();
+    private readonly RoomSubscribers _subscribers;
     /// <summary>Callers whose answer waits on a write that is not done yet.</summary>
     private readonly HashSet<IActorRef> _awaiting = new();
     private RoomState _state = new();
@@ -63,6 +62,7 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
         _recommender = recommender;
         _clock = clock;
         PersistenceId = PersistenceIdFor(roomId);
+        _subscribers = new RoomSubscribers(Context);
 
         Recover<SnapshotOffer>(offer => _state = (RoomState)offer.Snapshot);
         Recover<IRoomEvent>(e => Apply(e));
@@ -71,6 +71,10 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
         Command<CreateRoom>(c => Guarded(() => Create(c), requireCreated: false));
         Command<JoinRoom>(c => Guarded(() => Join(c)));
         Command<Resubscribe>(Resubscribe);
+        Command<Unsubscribe>(u =>
+        {
+            if (_subscribers.Remove(u.Subscriber, u.UserId)) WentOffline([u.UserId]);
+        });
         Command<GetRoomState>(q => Guarded(() =>
             Sender.Tell(RoomRules.NotAMember(_state, q.UserId) is Decision.Rejected refused ? Rejection(refused) : _state.SnapshotFor(q.UserId))));
         Command<CastVote>(c => Guarded(() => Vote(c)));
@@ -89,7 +93,7 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
         Command<Terminated>(t => SubscriberGone(t.ActorRef));
         Command<ReceiveTimeout>(_ =>
         {
-            if (_subscribers.Count == 0) Context.Parent.Tell(new Passivate(PoisonPill.Instance));
+            if (_subscribers.IsEmpty) Context.Parent.Tell(new Passivate(PoisonPill.Instance));
         });
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Room {0}: snapshot failed", _roomId));
@@ -140,7 +144,7 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
 
     private void Join(JoinRoom c)
     {
-        var online = c.Subscriber is not null || _subscribers.ContainsValue(c.UserId);
+        var online = c.Subscriber is not null || _subscribers.IsOnline(c.UserId);
         var grace = c.InviteCode is null ? (TimeSpan?)null : _settings.InviteCodeGrace;
         if (!Decided(new RoomCommand.Join(c.UserId, c.DisplayName, online, grace), out var events)) return;
         var sender = Awaiting();
@@ -162,7 +166,7 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
     {
         if (!_state.IsCreated || !_state.IsMember(c.UserId))
         {
-            c.Subscriber.Tell(new UnsubscribedFromRoom(_roomId));
+            c.Subscriber.Tell(new UnsubscribedFromRoom(_roomId, c.UserId));
             return;
         }
         if (!Subscribe(c.Subscriber, c.UserId)) return;
@@ -182,9 +186,6 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
         _recent.Enqueue(notification);
         return notification;
     }
-
-    private IActorRef[] SubscribersOf(string userId) =>
-        _subscribers.Where(s => s.Value == userId).Select(s => s.Key).ToArray();
 
     private void Vote(CastVote c)
     {
@@ -239,8 +240,8 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
         }
         if (!Decided(new RoomCommand.PrivateMessage(c.UserId, c.ToUserId), out _)) return;
         var message = new PrivateMessage(c.UserId, _state.Member(c.UserId)!.DisplayName, _roomId, c.Text, Now);
-        var recipients = SubscribersOf(c.ToUserId);
-        foreach (var recipient in recipients) recipient.Tell(message);
+        var recipients = _subscribers.Of(c.ToUserId);
+        foreach (var recipient in recipients) recipient.Tell(new ToMember(c.ToUserId, message));
         Sender.Tell(new MessageDelivered(recipients.Length > 0));
     }
 
@@ -267,33 +268,31 @@ public sealed class RoomActor : ReceivePersistentActor, IWithTimers
             PersistThen(events, () => CheckConsensus(new MatchDetector.CheckAllTitles(_state), null, () => { }));
     }
 
-    private void SubscriberGone(IActorRef subscriber)
+    private void SubscriberGone(IActorRef subscriber) => WentOffline(_subscribers.RemoveSubscriber(subscriber));
+
+    /// <summary>One at a time: each decision numbers its event after the one before.</summary>
+    private void WentOffline(IReadOnlyList<string> users, int next = 0)
     {
-        if (!_subscribers.Remove(subscriber, out var userId) || _subscribers.ContainsValue(userId)) return;
-        PersistThen(RoomRules.Events(_state, new RoomCommand.GoOffline(userId), Now), () => { });
+        if (next < users.Count)
+            PersistThen(RoomRules.Events(_state, new RoomCommand.GoOffline(users[next]), Now), () => WentOffline(users, next + 1));
     }
 
     private void Unsubscribe(string userId)
     {
-        foreach (var subscriber in SubscribersOf(userId))
-        {
-            _subscribers.Remove(subscriber);
-            Context.Unwatch(subscriber);
-            subscriber.Tell(new UnsubscribedFromRoom(_roomId));
-        }
+        foreach (var subscriber in _subscribers.RemoveUser(userId))
+            subscriber.Tell(new UnsubscribedFromRoom(_roomId, userId));
     }
 
     private void Publish(IRoomNotification notification)
     {
-        foreach (var subscriber in _subscribers.Keys) subscriber.Tell(notification);
+        foreach (var subscriber in _subscribers.All) subscriber.Tell(notification);
     }
 
-    /// <summary>Subscribes a connection; false when it already was (then it is only told so again).</summary>
+    /// <summary>Subscribes a relay for a user; false when it already was (then it is only told so again).</summary>
     private bool Subscribe(IActorRef? subscriber, string userId)
     {
         if (subscriber is null) return false;
-        var added = _subscribers.TryAdd(subscriber, userId);
-        if (added) Context.Watch(subscriber);
+        var added = _subscribers.Add(subscriber, userId);
         subscriber.Tell(new SubscribedToRoom(_roomId, userId));
         return added;
     }

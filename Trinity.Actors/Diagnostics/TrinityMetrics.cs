@@ -33,6 +33,13 @@ public static class TrinityMetrics
     public static readonly Histogram<double> FanOutLatency = Meter.CreateHistogram<double>("trinity.fanout.latency", "ms",
         "room event decided -> pushed to a connection");
 
+    /// <summary>
+    /// Room events that reached this node's relays: one per event per node with connections in the room, however
+    /// many of them there are (each relay then hands the event, serialised once, to its connections).
+    /// </summary>
+    public static readonly Counter<long> RelayedEvents = Meter.CreateCounter<long>("trinity.relay.events",
+        description: "room events received by this node's room relays (one per event and node)");
+
     /// <summary>From asking the journal to persist a room's events to their being applied.</summary>
     public static readonly Histogram<double> JournalWriteLatency = Meter.CreateHistogram<double>("trinity.journal.write.latency", "ms",
         "room events sent to the journal -> persisted and applied");

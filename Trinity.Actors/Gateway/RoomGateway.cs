@@ -18,6 +18,7 @@ namespace Trinity.Actors.Gateway;
 /// </summary>
 public sealed class RoomGateway(
     IRequiredActor<RoomRegion> rooms,
+    IRequiredActor<Relays> relays,
     IRequiredActor<InviteCodeRegion> inviteCodes,
     IRequiredActor<UserRoomsRegion> userRooms,
     RoomOptions options,
@@ -38,7 +39,7 @@ public sealed class RoomGateway(
         storage.ThrowIfCannotWrite();
         var roomId = Identifiers.NewRoomId();
         var code = await ClaimInviteCodeAsync(roomId);
-        var snapshot = await AskAsync<RoomSnapshot>(rooms.ActorRef,
+        var snapshot = await AskAsync<RoomSnapshot>(RoomFor(subscriber),
             new CreateRoom(roomId, code, settings, caller.UserId, caller.DisplayName, subscriber));
         Remember(caller, snapshot, MemberRole.Creator);
         return snapshot;
@@ -58,7 +59,7 @@ public sealed class RoomGateway(
         RoomSnapshot snapshot;
         try
         {
-            snapshot = await AskAsync<RoomSnapshot>(rooms.ActorRef, new JoinRoom(roomId, caller.UserId, caller.DisplayName, subscriber, code));
+            snapshot = await AskAsync<RoomSnapshot>(RoomFor(subscriber), new JoinRoom(roomId, caller.UserId, caller.DisplayName, subscriber, code));
         }
         catch (TrinityException e) when (code is not null && e.Code == ErrorCodes.RoomNotFound)
         {
@@ -136,6 +137,9 @@ public sealed class RoomGateway(
 
     public async Task<IReadOnlyList<MyRoom>> MyRoomsAsync(Caller caller) =>
         (await AskAsync<MyRooms>(userRooms.ActorRef, new GetMyRooms(caller.UserId))).Rooms;
+
+    /// <summary>A command that subscribes a connection goes through this node's relay of the room (<see cref="RoomRelays"/>).</summary>
+    private IActorRef RoomFor(IActorRef? subscriber) => subscriber is null ? rooms.ActorRef : relays.ActorRef;
 
     private async Task<string> ClaimInviteCodeAsync(string roomId)
     {

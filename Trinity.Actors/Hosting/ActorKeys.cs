@@ -10,9 +10,12 @@ public sealed class UserRoomsRegion;
 
 public sealed class Connections;
 
+/// <summary>This node's room relays (<see cref="Actors.RoomRelays"/>): the way in for commands that subscribe a connection.</summary>
+public sealed class Relays;
+
 /// <summary>
 /// The names those actors run under: each shard region's type name (shown by the operator API and CLI) and the
-/// node's connections actor (<c>/user/connections</c>, asked across nodes for its count).
+/// node's connections actor (<c>/user/connections</c>, asked across nodes for its count) and room relays.
 /// </summary>
 public static class ActorNames
 {
@@ -20,4 +23,5 @@ public static class ActorNames
     public const string InviteCodeRegion = "invite-code";
     public const string UserRoomsRegion = "user-rooms";
     public const string Connections = "connections";
+    public const string RoomRelays = "room-relays";
 }

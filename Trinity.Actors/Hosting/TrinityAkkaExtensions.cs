@@ -114,9 +114,10 @@ public static class TrinityAkkaExtensions
         builder.WithActors((system, registry, resolver) =>
         {
             var push = resolver.GetService<IClientPush>();
-            var roomRegion = registry.Get<RoomRegion>();
+            var relays = system.ActorOf(RoomRelays.Props(registry.Get<RoomRegion>()), ActorNames.RoomRelays);
+            registry.Register<Relays>(relays);
             registry.Register<Connections>(
-                system.ActorOf(Props.Create(() => new ConnectionsActor(push, rooms.ConnectionBuffer, roomRegion)), ActorNames.Connections));
+                system.ActorOf(Props.Create(() => new ConnectionsActor(push, rooms.ConnectionBuffer, relays)), ActorNames.Connections));
         });
 
     /// <summary>The services the actors need: the embedded defaults, or the catalogue sources and the chat model where configured.</summary>

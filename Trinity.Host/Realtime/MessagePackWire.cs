@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using MessagePack;
 using MessagePack.Formatters;
@@ -32,8 +33,11 @@ public static class MessagePackWire
     {
         public static readonly JsonShapeFormatter<T> Instance = new();
 
-        public void Serialize(ref MessagePackWriter writer, T value, MessagePackSerializerOptions options) =>
-            Write(ref writer, value is JsonElement e ? e : JsonSerializer.SerializeToElement(value, TrinityJson.Options));
+        public void Serialize(ref MessagePackWriter writer, T value, MessagePackSerializerOptions options)
+        {
+            if (value is PreparedEvent prepared) writer.WriteRaw(Prepared.GetValue(prepared, ToMessagePack));
+            else Write(ref writer, value is JsonElement e ? e : JsonSerializer.SerializeToElement(value, TrinityJson.Options));
+        }
 
         public T Deserialize(ref MessagePackReader reader, MessagePackSerializerOptions options)
         {
@@ -42,6 +46,18 @@ public static class MessagePackWire
             var element = JsonDocument.Parse(buffer.WrittenMemory).RootElement.Clone();
             return element is T same ? same : element.Deserialize<T>(TrinityJson.Options)!;
         }
+    }
+
+    /// <summary>A prepared event's MessagePack form, made once for all the connections it goes to, kept as long as the event.</summary>
+    private static readonly ConditionalWeakTable<PreparedEvent, byte[]> Prepared = new();
+
+    private static byte[] ToMessagePack(PreparedEvent prepared)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        var writer = new MessagePackWriter(buffer);
+        using (var json = JsonDocument.Parse(prepared.Json)) Write(ref writer, json.RootElement);
+        writer.Flush();
+        return buffer.WrittenSpan.ToArray();
     }
 
     private static void Write(ref MessagePackWriter writer, JsonElement element)

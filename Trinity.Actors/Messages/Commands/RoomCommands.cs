@@ -12,7 +12,7 @@ public interface IWithRoomId
 
 public interface IRoomCommand : ITrinityMessage, IWithRoomId;
 
-/// <param name="Subscriber">the caller's ConnectionActor, subscribed to the room's events; null for REST</param>
+/// <param name="Subscriber">what follows the room's events for the caller (its node's relay); null for REST</param>
 public sealed record CreateRoom(string RoomId, string InviteCode, RoomSettings Settings,
     string UserId, string DisplayName, IActorRef? Subscriber) : IRoomCommand;
 
@@ -42,11 +42,20 @@ public sealed record CloseRoom(string RoomId, string UserId) : IRoomCommand;
 /// </summary>
 public sealed record Resubscribe(string RoomId, string UserId, IActorRef Subscriber, long AfterSeq) : IRoomCommand;
 
-/// <summary>Told to a connection by the room that now sends it events (the sender is the room).</summary>
+/// <summary>
+/// A subscriber no longer follows the room for this user (a relay whose last connection of that user
+/// closed); the user goes offline unless followed elsewhere.
+/// </summary>
+public sealed record Unsubscribe(string RoomId, string UserId, IActorRef Subscriber) : IRoomCommand;
+
+/// <summary>Told to a subscriber by the room that now sends it events (the sender is the room or the relay).</summary>
 public sealed record SubscribedToRoom(string RoomId, string UserId) : ITrinityMessage;
 
-/// <summary>Told to a connection whose user left the room: it no longer follows it.</summary>
-public sealed record UnsubscribedFromRoom(string RoomId) : ITrinityMessage;
+/// <summary>Told to a subscriber whose user left the room (or is no member): it no longer follows it for that user.</summary>
+public sealed record UnsubscribedFromRoom(string RoomId, string? UserId = null) : ITrinityMessage;
+
+/// <summary>A private message, sent to the subscribers that follow the room for its addressee.</summary>
+public sealed record ToMember(string UserId, PrivateMessage Message) : ITrinityMessage;
 
 /// <summary>The reply to any room command or query that was refused; nothing changed.</summary>
 public sealed record CommandRejected(string Code, string Message) : ITrinityMessage
