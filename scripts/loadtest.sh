@@ -10,7 +10,7 @@
 # --server-pid, and stops them.
 # Reports: loadtest-results/<scenario>-<time>/<phase>-{trinity,baseline}/report.{json,md}, summary.md
 # (the ratios Trinity ÷ baseline, and the machine's uptime before each phase) and latency.png (fan-out latency by percentile).
-# On a shared machine, serialise runs with flock (here: `flock /work/wt/loadtest.lock scripts/loadtest.sh target`).
+# On a shared machine, serialise runs with flock (here: `flock /tmp/trinity-loadtest.lock scripts/loadtest.sh target`).
 # Every step is bounded by `timeout`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
