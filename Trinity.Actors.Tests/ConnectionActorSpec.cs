@@ -1,6 +1,6 @@
 using Akka.Actor;
 using System.Collections.Concurrent;
-using Trinity.Actors.Actors;
+using Trinity.Actors.Connections;
 using Trinity.Actors.Messages.Commands;
 using Trinity.Actors.Protocol;
 using Xunit.Abstractions;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Akka.Actor;
 using Microsoft.Data.Sqlite;
-using Trinity.Actors.Actors;
+using Trinity.Actors.Rooms;
 using Trinity.Actors.Hosting;
 using Trinity.Actors.Messages.Commands;
 using Trinity.Actors.Messages.Queries;

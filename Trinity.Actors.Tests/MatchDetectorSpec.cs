@@ -1,5 +1,5 @@
 using Akka.Actor;
-using Trinity.Actors.Actors;
+using Trinity.Actors.Rooms;
 using Trinity.Actors.Domain;
 using Trinity.Actors.Protocol;
 using Xunit.Abstractions;

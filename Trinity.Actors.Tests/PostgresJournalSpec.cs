@@ -1,5 +1,5 @@
 using Akka.Actor;
-using Trinity.Actors.Actors;
+using Trinity.Actors.Rooms;
 using Trinity.Actors.Hosting;
 using Trinity.Actors.Messages.Queries;
 using Trinity.Actors.Protocol;

@@ -1,5 +1,4 @@
 using Akka.Actor;
-using Trinity.Actors.Actors;
 using Trinity.Actors.Messages.Commands;
 using Trinity.Actors.Messages.Queries;
 using Trinity.Actors.Protocol;

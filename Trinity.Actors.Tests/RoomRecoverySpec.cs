@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Akka.Actor;
 using Akka.Persistence;
-using Trinity.Actors.Actors;
+using Trinity.Actors.Rooms;
 using Trinity.Actors.Messages.Commands;
 using Trinity.Actors.Messages.Queries;
 using Trinity.Actors.Protocol;

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using Akka.Actor;
 using Akka.TestKit;
-using Trinity.Actors.Actors;
+using Trinity.Actors.Connections;
+using Trinity.Actors.Rooms;
 using Trinity.Actors.Domain;
 using Trinity.Actors.Messages.Commands;
 using Trinity.Actors.Protocol;

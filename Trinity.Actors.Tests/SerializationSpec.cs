@@ -1,6 +1,6 @@
 using Akka.Actor;
 using Akka.Serialization;
-using Trinity.Actors.Actors;
+using Trinity.Actors.Connections;
 using Trinity.Actors.Domain;
 using Trinity.Actors.Messages.Commands;
 using Trinity.Actors.Messages.Events;
@@ -52,7 +52,7 @@ public sealed class SerializationSpec(ITestOutputHelper output) : ActorSpecBase(
         new GetRoomStats("r1"),
         new RoomStats("r1", RoomStatus.Active, 2, 1, 3, 9),
         new GetRoomDetail("r1"),
-        ConnectionsActor.Count.Instance,
+        NodeConnections.Count.Instance,
         new RoomDetail(new RoomStats("r1", RoomStatus.Active, 2, 1, 3, 9), "akka.tcp://trinity@127.0.0.1:4053",
             new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc),
             [new MemberView("u1", "Ana", MemberRole.Creator, MemberStatus.Active, true, 4)]),

@@ -9,7 +9,7 @@ using IHost = Microsoft.Extensions.Hosting.IHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Trinity.Actors.Actors;
+using Trinity.Actors.Rooms;
 using Trinity.Actors.Catalog;
 using Trinity.Actors.Domain;
 using Trinity.Actors.Hosting;

@@ -1,7 +1,7 @@
 using Akka.Hosting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Trinity.Actors.Actors;
+using Trinity.Actors.Connections;
 using Trinity.Actors.Gateway;
 using Trinity.Actors.Hosting;
 using Trinity.Actors.Serialization;
@@ -41,7 +41,7 @@ public static class TrinityApp
         builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.HubConnectionHandler", LogLevel.Critical);
         builder.Services.AddSingleton(options).AddSingleton(options.Rooms);
         builder.Services.AddTrinityServices(options);
-        builder.Services.AddSingleton<ConnectionRegistry>().AddSingleton<IClientPush, HubClientPush>();
+        builder.Services.AddSingleton<OpenHubConnections>().AddSingleton<IClientPush, HubClientPush>();
         builder.Services.AddSingleton<RoomGateway>();
         builder.Services.AddTrinityAuth(settings.Auth, options.DataDir, builder.Environment);
         builder.Services.AddSingleton(rateLimits).AddSingleton<HubRateLimits>().AddTrinityRestRateLimits(rateLimits);

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.TestKit;
-using Trinity.Actors.Actors;
+using Trinity.Actors.Connections;
+using Trinity.Actors.Rooms;
 using Trinity.Actors.Domain;
 using Trinity.Actors.Messages.Commands;
 using Trinity.Actors.Protocol;

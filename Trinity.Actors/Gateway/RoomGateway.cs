@@ -18,7 +18,7 @@ namespace Trinity.Actors.Gateway;
 /// </summary>
 public sealed class RoomGateway(
     IRequiredActor<RoomRegion> rooms,
-    IRequiredActor<Relays> relays,
+    IRequiredActor<RoomRelaysKey> relays,
     IRequiredActor<InviteCodeRegion> inviteCodes,
     IRequiredActor<UserRoomsRegion> userRooms,
     RoomOptions options,

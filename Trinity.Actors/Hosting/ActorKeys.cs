@@ -8,10 +8,11 @@ public sealed class InviteCodeRegion;
 
 public sealed class UserRoomsRegion;
 
-public sealed class Connections;
+/// <summary>This node's <see cref="Connections.NodeConnections"/>: the parent of its ConnectionActors.</summary>
+public sealed class NodeConnectionsKey;
 
-/// <summary>This node's room relays (<see cref="Actors.RoomRelays"/>): the way in for commands that subscribe a connection.</summary>
-public sealed class Relays;
+/// <summary>This node's room relays (<see cref="Connections.RoomRelays"/>): the way in for commands that subscribe a connection.</summary>
+public sealed class RoomRelaysKey;
 
 /// <summary>
 /// The names those actors run under: each shard region's type name (shown by the operator API and CLI) and the

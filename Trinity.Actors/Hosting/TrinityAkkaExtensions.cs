@@ -8,7 +8,8 @@ using Akka.Remote.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Trinity.Actors.Actors;
+using Trinity.Actors.Connections;
+using Trinity.Actors.Rooms;
 using Trinity.Actors.Catalog;
 using Trinity.Actors.Diagnostics;
 using Trinity.Actors.Catalog.Sources;
@@ -115,9 +116,9 @@ public static class TrinityAkkaExtensions
         {
             var push = resolver.GetService<IClientPush>();
             var relays = system.ActorOf(RoomRelays.Props(registry.Get<RoomRegion>()), ActorNames.RoomRelays);
-            registry.Register<Relays>(relays);
-            registry.Register<Connections>(
-                system.ActorOf(Props.Create(() => new ConnectionsActor(push, rooms.ConnectionBuffer, relays)), ActorNames.Connections));
+            registry.Register<RoomRelaysKey>(relays);
+            registry.Register<NodeConnectionsKey>(
+                system.ActorOf(Props.Create(() => new NodeConnections(push, rooms.ConnectionBuffer, relays)), ActorNames.Connections));
         });
 
     /// <summary>The services the actors need: the embedded defaults, or the catalogue sources and the chat model where configured.</summary>

@@ -1,4 +1,4 @@
-using Trinity.Actors.Actors;
+using Trinity.Actors.Rooms;
 using Trinity.Actors.Catalog;
 using Trinity.Actors.Recommendations;
 

@@ -7,7 +7,7 @@ using Akka.Cluster;
 using Akka.Cluster.Sharding;
 using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Hosting;
-using Trinity.Actors.Actors;
+using Trinity.Actors.Connections;
 using Trinity.Actors.Gateway;
 using Trinity.Actors.Hosting;
 using Trinity.Actors.Messages.Queries;
@@ -54,16 +54,16 @@ public static class AdminEndpoints
             if (string.IsNullOrEmpty(text)) throw TrinityException.Validation("message", "is required");
             if (text.Length > MaxMessageLength) throw TrinityException.Validation("message", $"must be at most {MaxMessageLength} characters");
             var message = new SystemMessage(request.Type ?? SystemMessageType.Info, text, clock.GetUtcNow().UtcDateTime);
-            DistributedPubSub.Get(system).Mediator.Tell(new Publish(ConnectionsActor.SystemTopic, message));
+            DistributedPubSub.Get(system).Mediator.Tell(new Publish(NodeConnections.SystemTopic, message));
             return message;
         });
     }
 
     private static async Task<AdminStats> Stats(ActorSystem system, IRequiredActor<RoomRegion> rooms,
-        IRequiredActor<Connections> connections, RoomGateway gateway, TimeProvider clock)
+        IRequiredActor<NodeConnectionsKey> connections, RoomGateway gateway, TimeProvider clock)
     {
         var timeout = TimeSpan.FromSeconds(5);
-        var connectionCount = await connections.ActorRef.Ask<int>(ConnectionsActor.Count.Instance, timeout);
+        var connectionCount = await connections.ActorRef.Ask<int>(NodeConnections.Count.Instance, timeout);
         var region = await rooms.ActorRef.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, timeout);
         var roomIds = region.Shards.SelectMany(s => s.EntityIds).ToArray();
         var stats = await Task.WhenAll(roomIds.Select(async id =>

@@ -3,7 +3,7 @@ using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Sharding;
 using Akka.Hosting;
-using Trinity.Actors.Actors;
+using Trinity.Actors.Connections;
 using Trinity.Actors.Gateway;
 using Trinity.Actors.Hosting;
 using Trinity.Actors.Protocol;
@@ -59,7 +59,7 @@ public static class ClusterEndpoints
         try
         {
             return await system.ActorSelection(new RootActorPath(address) / "user" / ActorNames.Connections)
-                .Ask<int>(ConnectionsActor.Count.Instance, StatsTimeout);
+                .Ask<int>(NodeConnections.Count.Instance, StatsTimeout);
         }
         catch (AskTimeoutException)
         {

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
-using Trinity.Actors.Actors;
+using Trinity.Actors.Connections;
 using Trinity.Actors.Protocol;
 using Trinity.Actors.Serialization;
 
@@ -9,7 +9,7 @@ namespace Trinity.Host.Realtime;
 /// Pushes an event to one SignalR connection; the event's name is the client method. A prepared event goes
 /// out as its bytes, serialised once for every connection of the node it is pushed to.
 /// </summary>
-public sealed class HubClientPush(IHubContext<RealtimeHub> hub, ConnectionRegistry connections, ILogger<HubClientPush> log) : IClientPush
+public sealed class HubClientPush(IHubContext<RealtimeHub> hub, OpenHubConnections connections, ILogger<HubClientPush> log) : IClientPush
 {
     public Task PushAsync(string connectionId, IClientEvent clientEvent) =>
         hub.Clients.Client(connectionId).SendAsync(clientEvent.EventName, clientEvent);

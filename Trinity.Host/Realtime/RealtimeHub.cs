@@ -3,7 +3,7 @@ using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
-using Trinity.Actors.Actors;
+using Trinity.Actors.Connections;
 using Trinity.Actors.Gateway;
 using Trinity.Actors.Hosting;
 using Trinity.Actors.Protocol;
@@ -18,13 +18,13 @@ namespace Trinity.Host.Realtime;
 /// Arguments arrive as raw JSON so that bad ones fail with VALIDATION_FAILED, not a binding error.
 /// </summary>
 [Authorize]
-public sealed class RealtimeHub(RoomGateway rooms, InviteCodeGuard codes, IRequiredActor<Connections> connections, ConnectionRegistry registry) : Hub
+public sealed class RealtimeHub(RoomGateway rooms, InviteCodeGuard codes, IRequiredActor<NodeConnectionsKey> connections, OpenHubConnections registry) : Hub
 {
     private const string ConnectionActorKey = "trinity.connection";
 
     public override async Task OnConnectedAsync()
     {
-        var actor = await connections.ActorRef.Ask<IActorRef>(new ConnectionsActor.Open(Context.ConnectionId), TimeSpan.FromSeconds(5));
+        var actor = await connections.ActorRef.Ask<IActorRef>(new NodeConnections.Open(Context.ConnectionId), TimeSpan.FromSeconds(5));
         Context.Items[ConnectionActorKey] = actor;
         registry.Opened(Context);
         await base.OnConnectedAsync();
@@ -33,7 +33,7 @@ public sealed class RealtimeHub(RoomGateway rooms, InviteCodeGuard codes, IRequi
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         registry.Closed(Context.ConnectionId);
-        connections.ActorRef.Tell(new ConnectionsActor.Close(Context.ConnectionId));
+        connections.ActorRef.Tell(new NodeConnections.Close(Context.ConnectionId));
         return base.OnDisconnectedAsync(exception);
     }
 

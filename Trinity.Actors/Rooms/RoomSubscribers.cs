@@ -1,9 +1,9 @@
 using Akka.Actor;
 
-namespace Trinity.Actors.Actors;
+namespace Trinity.Actors.Rooms;
 
 /// <summary>
-/// Who follows a room: each subscriber (a node's <see cref="RoomRelay"/>, so one per node however many of its
+/// Who follows a room: each subscriber (a node's <see cref="Connections.RoomRelay"/>, so one per node however many of its
 /// connections are in the room) and the users it follows the room for. A user is online while any subscriber
 /// follows the room for them. Subscribers are death-watched through the room's context.
 /// </summary>

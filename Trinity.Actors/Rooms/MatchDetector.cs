@@ -1,7 +1,7 @@
 using Akka.Actor;
 using Trinity.Actors.Domain;
 
-namespace Trinity.Actors.Actors;
+namespace Trinity.Actors.Rooms;
 
 /// <summary>
 /// Child of a RoomActor that decides consensus on the room state it is handed (immutable, so safe to read

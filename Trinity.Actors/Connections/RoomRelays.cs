@@ -1,7 +1,7 @@
 using Akka.Actor;
 using Trinity.Actors.Messages.Commands;
 
-namespace Trinity.Actors.Actors;
+namespace Trinity.Actors.Connections;
 
 /// <summary>
 /// This node's parent of <see cref="RoomRelay"/>s, one per room with connections here. Commands that subscribe a

@@ -4,7 +4,7 @@ using Trinity.Actors.Messages.Commands;
 using Trinity.Actors.Protocol;
 using Trinity.Actors.Serialization;
 
-namespace Trinity.Actors.Actors;
+namespace Trinity.Actors.Connections;
 
 /// <summary>
 /// One room's relay on this node: the room's only subscriber here, for every user with a connection on this

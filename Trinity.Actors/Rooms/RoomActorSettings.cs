@@ -1,4 +1,4 @@
-namespace Trinity.Actors.Actors;
+namespace Trinity.Actors.Rooms;
 
 /// <param name="InactiveAfter">no vote and no connection for this long turns a member inactive</param>
 /// <param name="IdleAfter">a room with no subscribed connection for this long is passivated</param>

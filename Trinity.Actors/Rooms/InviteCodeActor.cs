@@ -4,7 +4,7 @@ using Akka.Persistence;
 using Trinity.Actors.Messages.Commands;
 using Trinity.Actors.Messages.Events;
 
-namespace Trinity.Actors.Actors;
+namespace Trinity.Actors.Rooms;
 
 /// <summary>
 /// One invite code, sharded and persisted: the code is claimed by exactly one room, for good, which

@@ -5,7 +5,7 @@ using Trinity.Actors.Messages.Commands;
 using Trinity.Actors.Protocol;
 using Trinity.Actors.Serialization;
 
-namespace Trinity.Actors.Actors;
+namespace Trinity.Actors.Connections;
 
 /// <summary>
 /// The server-side twin of one client connection. Its node's relays of the rooms it follows send it their

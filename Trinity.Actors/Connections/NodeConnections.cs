@@ -3,13 +3,13 @@ using Akka.Cluster.Tools.PublishSubscribe;
 using Trinity.Actors.Protocol;
 using Trinity.Actors.Serialization;
 
-namespace Trinity.Actors.Actors;
+namespace Trinity.Actors.Connections;
 
 /// <summary>
 /// This node's parent of ConnectionActors (one per client connection, named by connection id). It also
 /// relays operator broadcasts, published cluster-wide on <see cref="SystemTopic"/>, to each of them.
 /// </summary>
-public sealed class ConnectionsActor : ReceiveActor
+public sealed class NodeConnections : ReceiveActor
 {
     public const string SystemTopic = "trinity-system-messages";
 
@@ -23,7 +23,7 @@ public sealed class ConnectionsActor : ReceiveActor
     }
 
     /// <param name="relays">this node's <see cref="RoomRelays"/>, through which connections follow rooms</param>
-    public ConnectionsActor(IClientPush push, int bufferLimit, IActorRef relays)
+    public NodeConnections(IClientPush push, int bufferLimit, IActorRef relays)
     {
         Receive<Open>(o =>
         {

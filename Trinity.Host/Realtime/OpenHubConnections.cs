@@ -5,7 +5,7 @@ using Trinity.Actors.Diagnostics;
 namespace Trinity.Host.Realtime;
 
 /// <summary>This node's open hub connections, so the server can cut one off (IHubContext cannot).</summary>
-public sealed class ConnectionRegistry
+public sealed class OpenHubConnections
 {
     private readonly ConcurrentDictionary<string, HubCallerContext> _open = new();
 

@@ -12,7 +12,7 @@ using Trinity.Actors.Protocol;
 using Trinity.Actors.Recommendations;
 using Trinity.Actors.Storage;
 
-namespace Trinity.Actors.Actors;
+namespace Trinity.Actors.Rooms;
 
 /// <summary>
 /// One room, event-sourced: every change is persisted before anyone hears of it, then applied, sent to

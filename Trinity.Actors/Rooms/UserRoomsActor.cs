@@ -5,7 +5,7 @@ using Trinity.Actors.Messages.Commands;
 using Trinity.Actors.Messages.Events;
 using Trinity.Actors.Protocol;
 
-namespace Trinity.Actors.Actors;
+namespace Trinity.Actors.Rooms;
 
 /// <summary>One user's rooms (for <c>GET /api/me/rooms</c>), sharded and persisted.</summary>
 public sealed class UserRoomsActor : ReceivePersistentActor

@@ -1,7 +1,7 @@
 using Trinity.Actors.Protocol;
 using Trinity.Actors.Serialization;
 
-namespace Trinity.Actors.Actors;
+namespace Trinity.Actors.Connections;
 
 /// <summary>Delivers an event to one client connection (SignalR in the host). Completes once the transport took it.</summary>
 public interface IClientPush
