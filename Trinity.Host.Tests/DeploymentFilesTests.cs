@@ -136,7 +136,7 @@ public sealed partial class DeploymentFilesTests
             @"^\| `(Trinity:[^`]+)` \|", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
 
         Assert.Empty(OptionRoots.SelectMany(root => Keys(root.Section, root.Options)).Distinct().Except(documented));
-        Assert.Empty(documented.Where(key => !IsRead(key)));
+        Assert.DoesNotContain(documented, key => !IsRead(key));
         Assert.Empty(documented.GroupBy(key => key).Where(g => g.Count() > 1).Select(g => g.Key));
     }
 

@@ -36,7 +36,7 @@ public sealed class DrainTests(ITestOutputHelper output)
             Assert.True(negotiate is HttpStatusCode.ServiceUnavailable or null, $"cycle {cycle}: a new connection got {negotiate}");
             if (negotiate == HttpStatusCode.ServiceUnavailable) refusedWith503++;
 
-            var exitCode = await node.WaitForExitAsync(TimeSpan.FromSeconds(30));
+            var exitCode = await node.WaitForExitAsync(Waits.Drain);
             drainTimes.Add(stopping.Elapsed);
             Assert.True(exitCode == 0, $"cycle {cycle}: exit code {exitCode}\n{string.Join('\n', node.Log)}");
             foreach (var (client, closing) in new[] { ana, ben }.Zip(closed))

@@ -129,7 +129,7 @@ public sealed class LibrarySourceTests(ITestOutputHelper output) : IAsyncLifetim
         node.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", guest.Token);
 
         // The first room from the library, as soon as the node can make one (bounded, failing loudly).
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var deadline = DateTime.UtcNow + Waits.Background;
         HttpResponseMessage created;
         while (true)
         {

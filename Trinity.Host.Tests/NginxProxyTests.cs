@@ -38,7 +38,7 @@ public sealed class NginxProxyTests(ITestOutputHelper output)
 
         // The node behind nginx that holds both clients goes away (SIGTERM, as in a rolling restart).
         var serving = await cluster.NodeWithConnectionsAsync();
-        await serving.TerminateAsync(TimeSpan.FromSeconds(60));
+        await serving.TerminateAsync(Waits.Drain);
         // Their next calls reconnect through nginx, which sends them to the survivor, where they join the room again.
         await benHub.InvokeAsync<RoomSnapshot>("GetRoomState", new { roomId = room.RoomId });
         await anaHub.InvokeAsync<VoteResult>("Vote", new { roomId = room.RoomId, mediaId = room.Queue[1].MediaId, voteType = "like", voteId = "a1" });

@@ -13,7 +13,7 @@ namespace Trinity.Host.Tests;
 /// </summary>
 public sealed class RunAnywhereTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan StopWithin = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StopWithin = Waits.Drain;
 
     [Fact]
     public async Task The_web_client_dashboard_and_health_are_served_whatever_the_working_directory_and_SIGTERM_exits_0()

@@ -120,11 +120,15 @@ public sealed class ConnectionTests(BrowserFixture browser, ITestOutputHelper ou
         {
             _page = page;
             var node = page.ConnectToServer();
-            page.OnMessage(frame => Forward(node, Filter(frame.Text, fromPage: true)));
-            node.OnMessage(frame => Forward(page, Filter(frame.Text, fromPage: false)));
+            page.OnMessage(frame => Forward(node, Filter(TextOf(frame), fromPage: true)));
+            node.OnMessage(frame => Forward(page, Filter(TextOf(frame), fromPage: false)));
         }
 
         public Task CloseAsync() => _page!.CloseAsync();
+
+        /// <summary>The web client speaks SignalR's JSON protocol: every frame is text.</summary>
+        private static string TextOf(IWebSocketFrame frame) =>
+            frame.Text ?? throw new InvalidOperationException("a binary frame: the web client speaks JSON");
 
         private static void Forward(IWebSocketRoute to, string records)
         {

@@ -34,7 +34,7 @@ public sealed class LobbyTests(BrowserFixture browser, ITestOutputHelper output)
         var firstId = await RoomIdAsync(ana);
         await ana.Page.Locator("#back-to-lobby").ClickAsync();
         var second = await ana.CreateRoomAsync("Second night");
-        var secondId = await RoomIdAsync(ana);
+        var secondId = await RoomIdAsync(ana, previous: firstId);
         await ana.Page.Locator("#back-to-lobby").ClickAsync();
 
         // Newest first, one tap back in.
@@ -105,5 +105,11 @@ public sealed class LobbyTests(BrowserFixture browser, ITestOutputHelper output)
         await ana.ScreenshotAsync("room", output);
     }
 
-    private static Task<string> RoomIdAsync(WebUser user) => user.Page.EvaluateAsync<string>("() => sessionStorage.getItem('trinity.room')");
+    /// <summary>The room the page is in, once it has stored it (it does so after the room view shows), and not <paramref name="previous"/>.</summary>
+    private static async Task<string> RoomIdAsync(WebUser user, string? previous = null)
+    {
+        var stored = await user.Page.WaitForFunctionAsync(
+            "previous => { const id = sessionStorage.getItem('trinity.room'); return id && id !== previous ? id : null; }", previous);
+        return await stored.JsonValueAsync<string>();
+    }
 }

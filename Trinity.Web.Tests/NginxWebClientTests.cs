@@ -29,7 +29,7 @@ public sealed class NginxWebClientTests(BrowserFixture browser, ITestOutputHelpe
         await Expect(ben.Member("Ana").GetByTestId("member-progress")).ToHaveTextAsync("2/6");
 
         var serving = await cluster.NodeWithConnectionsAsync();
-        await serving.TerminateAsync(TimeSpan.FromSeconds(60));
+        await serving.TerminateAsync(Waits.Drain);
 
         // Both pages reconnect through nginx, which now sends them to the survivor, and the room goes on.
         var survivor = cluster.Nodes.Single(n => n != serving);

@@ -54,7 +54,7 @@ public sealed partial class HostProcess : IAsyncDisposable
     {
         var (process, log) = Launch([], environment);
         using var launched = process;
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync().WaitAsync(Waits.ShortProcess);
         process.WaitForExit(); // drains the redirected output
         return (process.ExitCode, string.Join('\n', log));
     }
@@ -104,7 +104,7 @@ public sealed partial class HostProcess : IAsyncDisposable
         string basePath = "")
     {
         var (process, log) = launched;
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        var deadline = DateTime.UtcNow + Waits.NodeReady;
         Uri? baseUri = null;
         while (baseUri is null)
         {
@@ -120,8 +120,7 @@ public sealed partial class HostProcess : IAsyncDisposable
             await Task.Delay(50);
         }
         var node = new HostProcess(process, log, baseUri);
-        // Generous: a node of a cluster is ready once the cluster formed, and CI machines are small and shared.
-        await TrinityServer.WaitUntilReadyAsync(node.Http, TimeSpan.FromSeconds(120));
+        await TrinityServer.WaitUntilReadyAsync(node.Http, Waits.NodeReady);
         return node;
     }
 

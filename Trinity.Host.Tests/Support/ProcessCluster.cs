@@ -63,7 +63,7 @@ public sealed class ProcessCluster(ITestOutputHelper output, IReadOnlyList<Dicti
     {
         var stopping = System.Diagnostics.Stopwatch.StartNew();
         this[node].Terminate();
-        var exitCode = await this[node].WaitForExitAsync(TimeSpan.FromSeconds(40));
+        var exitCode = await this[node].WaitForExitAsync(Waits.Drain);
         var drained = stopping.Elapsed;
         Assert.True(exitCode == 0, $"node {node} exited with {exitCode}: {string.Join('\n', this[node].Log.TakeLast(30))}");
         await this[node].DisposeAsync();

@@ -42,10 +42,10 @@ public static class TestCluster
 
     public static async Task<bool> Hosts(HttpClient node, string roomId) => (await RoomsOn(node)).Contains(roomId);
 
-    /// <summary>Polls <paramref name="condition"/> until it holds, failing after a minute.</summary>
+    /// <summary>Polls <paramref name="condition"/> until it holds, failing after <see cref="Waits.Background"/>.</summary>
     public static async Task WaitUntil(Func<Task<bool>> condition, string what)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var deadline = DateTime.UtcNow + Waits.Background;
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"not in time: {what}");

@@ -70,7 +70,7 @@ public sealed class TrinityClient : IAsyncDisposable
     public Task<T> Invoke<T>(string method, object argument) => Hub.InvokeAsync<T>(method, argument);
 
     /// <summary>Waits for the next event that matches, keeping everything seen on the way.</summary>
-    public async Task<ReceivedEvent> WaitFor(string name, Func<ReceivedEvent, bool>? match = null, int timeoutSeconds = 15)
+    public async Task<ReceivedEvent> WaitFor(string name, Func<ReceivedEvent, bool>? match = null, int timeoutSeconds = Waits.EventSeconds)
     {
         var already = Seen.FirstOrDefault(e => e.Name == name && (match?.Invoke(e) ?? true) && !_taken.Contains(e));
         if (already is not null) return Take(already);

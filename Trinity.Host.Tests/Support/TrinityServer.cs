@@ -18,7 +18,7 @@ public sealed class TrinityServer : IAsyncDisposable
         _app = app;
         DataDir = dataDir;
         BaseUri = baseUri;
-        Http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
+        Http = new HttpClient { BaseAddress = baseUri, Timeout = Waits.HttpCall };
     }
 
     public string DataDir { get; }
@@ -91,7 +91,7 @@ public sealed class TrinityServer : IAsyncDisposable
     /// <summary>Polls readiness (a bounded loop that fails loudly), as an orchestrator would.</summary>
     public static async Task WaitUntilReadyAsync(HttpClient http, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        var deadline = DateTime.UtcNow + (timeout ?? Waits.ServerReady);
         string last = "no answer";
         while (DateTime.UtcNow < deadline)
         {
