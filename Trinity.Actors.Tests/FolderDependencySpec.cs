@@ -10,16 +10,6 @@ namespace Trinity.Actors.Tests;
 /// </summary>
 public sealed partial class FolderDependencySpec
 {
-    /// <summary>
-    /// Imports that still close a loop, to be removed by the change that moves the option classes each uses
-    /// out of Hosting (issue 16, "each setting in one place"). Empty this set as they go; the test fails on
-    /// an entry that no longer exists.
-    /// </summary>
-    private static readonly HashSet<(string From, string To)> KnownLoops =
-    [
-        ("Storage", "Hosting"), // TrinityPersistence's SQLite helpers
-    ];
-
     private static readonly string Sources = Path.Combine(RepositoryRoot(), "Trinity.Actors");
 
     private static string RepositoryRoot()
@@ -64,22 +54,13 @@ public sealed partial class FolderDependencySpec
         foreach (var (from, imports) in graph)
         foreach (var (to, files) in imports)
         {
-            if (KnownLoops.Contains((from, to))) continue;
             if (PathBetween(graph, to, from) is { } back)
                 loops.Add($"{from} → {to} ({string.Join(", ", files.Take(3))}) and back: {string.Join(" → ", back)}");
         }
         Assert.True(loops.Count == 0, "import loops:\n" + string.Join('\n', loops));
     }
 
-    [Fact]
-    public void Every_known_loop_is_still_there_so_the_list_shrinks_when_one_is_fixed()
-    {
-        var graph = Imports();
-        var gone = KnownLoops.Where(l => !graph[l.From].ContainsKey(l.To)).ToArray();
-        Assert.True(gone.Length == 0, $"remove from {nameof(KnownLoops)}: {string.Join(", ", gone)}");
-    }
-
-    /// <summary>A path of imports from one folder to another, known loops left out; null when there is none.</summary>
+    /// <summary>A path of imports from one folder to another; null when there is none.</summary>
     private static List<string>? PathBetween(Dictionary<string, Dictionary<string, SortedSet<string>>> graph, string start, string goal)
     {
         var cameFrom = new Dictionary<string, string> { [start] = start };
@@ -92,7 +73,7 @@ public sealed partial class FolderDependencySpec
                 while (at != start) path.Insert(0, at = cameFrom[at]);
                 return path;
             }
-            foreach (var next in graph[at].Keys.Where(n => !KnownLoops.Contains((at, n)) && cameFrom.TryAdd(n, at)))
+            foreach (var next in graph[at].Keys.Where(n => cameFrom.TryAdd(n, at)))
                 queue.Enqueue(next);
         }
         return null;

@@ -1,6 +1,6 @@
-using System.Data.Common;
 using LinqToDB;
 using Microsoft.Data.Sqlite;
+using Trinity.Actors.Storage;
 
 namespace Trinity.Actors.Hosting;
 
@@ -62,17 +62,12 @@ public static class TrinityPersistence
         akka.persistence.snapshot-store.sql.circuit-breaker { max-failures = 5, call-timeout = 5s, reset-timeout = 1s }
         """;
 
-    /// <summary>
-    /// The write-ahead log is cut back to this size whenever a checkpoint resets it, so a burst does not
-    /// leave a large file behind.
-    /// </summary>
-    public const long WalSizeLimitBytes = 32L * 1024 * 1024;
 
     /// <summary>
     /// The journal's and snapshot store's connections to the SQLite file, each set up as it opens:
     /// SQLite's own busy handler (waits of 1–100 ms) answers a lock held by the other store, before
     /// the driver's 150 ms retry would; <c>synchronous</c> as configured; and no checkpoints inside
-    /// commits (the <see cref="Storage.SqliteCheckpointer"/> runs them beside the writer).
+    /// commits (the <see cref="SqliteCheckpointer"/> runs them beside the writer).
     /// </summary>
     public static DataOptions SqliteDataOptions(string connectionString, PersistenceOptions options)
     {
@@ -83,21 +78,14 @@ public static class TrinityPersistence
             _ => throw new InvalidOperationException(
                 $"Trinity:Persistence:SqliteSynchronous '{options.SqliteSynchronous}' is not supported; use 'normal' or 'full'."),
         };
-        var pragmas = $"PRAGMA busy_timeout = 5000; PRAGMA synchronous = {synchronous}; PRAGMA journal_size_limit = {WalSizeLimitBytes}; PRAGMA wal_autocheckpoint = 0;";
+        var pragmas = $"PRAGMA busy_timeout = 5000; PRAGMA synchronous = {synchronous}; PRAGMA journal_size_limit = {SqliteConnections.WalSizeLimitBytes}; PRAGMA wal_autocheckpoint = 0;";
         return new DataOptions()
             .UseConnectionString(SqliteProvider, connectionString)
-            .UseAfterConnectionOpened(connection => Execute(connection, pragmas), (connection, _) =>
+            .UseAfterConnectionOpened(connection => SqliteConnections.Execute(connection, pragmas), (connection, _) =>
             {
-                Execute(connection, pragmas);
+                SqliteConnections.Execute(connection, pragmas);
                 return Task.CompletedTask;
             });
-    }
-
-    internal static void Execute(DbConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 
     /// <summary>
@@ -108,7 +96,7 @@ public static class TrinityPersistence
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
-        Execute(connection, "PRAGMA journal_mode=WAL;");
+        SqliteConnections.Execute(connection, "PRAGMA journal_mode=WAL;");
     }
 
     /// <summary>The directory holding the SQLite file (its disk is the one whose free space counts).</summary>

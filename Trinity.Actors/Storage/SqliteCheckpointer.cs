@@ -1,7 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Trinity.Actors.Hosting;
 
 namespace Trinity.Actors.Storage;
 
@@ -41,7 +40,7 @@ public sealed class SqliteCheckpointer(string connectionString, ILogger<SqliteCh
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
-        TrinityPersistence.Execute(connection, $"PRAGMA busy_timeout = 1000; PRAGMA journal_size_limit = {TrinityPersistence.WalSizeLimitBytes};");
+        SqliteConnections.Execute(connection, $"PRAGMA busy_timeout = 1000; PRAGMA journal_size_limit = {SqliteConnections.WalSizeLimitBytes};");
         using var command = connection.CreateCommand();
         command.CommandText = truncate ? "PRAGMA wal_checkpoint(TRUNCATE);" : "PRAGMA wal_checkpoint(PASSIVE);";
         using var result = command.ExecuteReader();
