@@ -68,7 +68,8 @@ export class RoomView {
 
   renderCard(finished) {
     const item = finished ? null : this.store.current;
-    const canVote = item !== null && !this.session.voting && this.link.connected;
+    // A vote cut off with the link is sent again after the rejoin: until it is answered, no other vote.
+    const canVote = item !== null && !this.session.voting && !this.session.pendingVote && this.link.connected;
     $('like').disabled = !canVote;
     $('dislike').disabled = !canVote;
     show($('offline-note'), !this.link.connected);
