@@ -129,7 +129,7 @@ public sealed partial class HostProcess : IAsyncDisposable
     /// with <paramref name="environment"/> on top of this process's environment (a null value removes a variable).
     /// </summary>
     public static async Task<(int Exit, string Output, string Error)> RunToEndAsync(string fileName, IEnumerable<string> arguments,
-        IReadOnlyDictionary<string, string?> environment, int timeoutSeconds = 60)
+        IReadOnlyDictionary<string, string?> environment)
     {
         var workingDirectory = Directory.CreateTempSubdirectory("trinity-run-").FullName;
         var start = new ProcessStartInfo(fileName)
@@ -145,7 +145,7 @@ public sealed partial class HostProcess : IAsyncDisposable
         {
             var output = process.StandardOutput.ReadToEndAsync();
             var error = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(timeoutSeconds));
+            await process.WaitForExitAsync().WaitAsync(Waits.ShortProcess);
             return (process.ExitCode, await output, await error);
         }
         finally
