@@ -139,11 +139,11 @@ public sealed class AdminClusterTests(SharedServer shared, ITestOutputHelper out
     public async Task An_operator_downs_a_killed_node_before_the_split_brain_resolver_would()
     {
         Skip.If(TestPostgres.ConnectionString is null, TestPostgres.Absent);
-        var seedPort = FreePort();
+        var seedPort = FreePorts.Next();
         // The resolver waits a long time here, so only the operator's down removes the dead node.
         string[] Patient(int port) => [.. Node(port, seedPort), "--Trinity:Cluster:StableAfter=00:05:00"];
         await using var first = await TrinityServer.StartAsync(null, Patient(seedPort));
-        await using var second = await HostProcess.StartAsync(TrinityServer.NewDataDir(), output, Patient(FreePort()));
+        await using var second = await HostProcess.StartAsync(TrinityServer.NewDataDir(), output, Patient(FreePorts.Next()));
         await WaitUntil(async () => await NodeCount(first.Http) == 2, "both nodes are Up");
         var secondAddress = (await second.Http.AdminAsync(HttpMethod.Get, "/api/admin/cluster")).Body.GetProperty("self").GetString()!;
 

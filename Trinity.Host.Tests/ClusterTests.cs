@@ -109,9 +109,9 @@ public sealed class ClusterTests(ITestOutputHelper output)
     {
         Skip.If(TestPostgres.ConnectionString is null, TestPostgres.Absent);
         const int votesBeforeKill = 15, votesEach = 40;
-        var seedPort = FreePort();
+        var seedPort = FreePorts.Next();
         var nodes = new List<HostProcess>();
-        foreach (var port in new[] { seedPort, FreePort(), FreePort() })
+        foreach (var port in new[] { seedPort, FreePorts.Next(), FreePorts.Next() })
             nodes.Add(await HostProcess.StartAsync(TrinityServer.NewDataDir(), output, Node(port, seedPort)));
         try
         {

@@ -97,7 +97,7 @@ public sealed class LibrarySourceTests(ITestOutputHelper output) : IAsyncLifetim
     [Fact]
     public async Task A_source_down_at_start_makes_only_rooms_that_need_it_unavailable_and_one_that_goes_down_later_keeps_serving()
     {
-        var nowhere = $"http://127.0.0.1:{TestCluster.FreePort()}";
+        var nowhere = $"http://127.0.0.1:{FreePorts.Next()}";
         await using var server = await TrinityServer.StartAsync(null, [.. JellyfinSettings(nowhere, "00:00:01"), .. PlexSettings]);
         await using var ana = await TrinityClient.ConnectAsync(server, "Ana");
 

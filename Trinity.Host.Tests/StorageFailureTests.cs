@@ -32,11 +32,11 @@ public sealed class StorageFailureTests(ITestOutputHelper output)
     {
         Skip.If(PrivatePostgres.Unavailable is not null, PrivatePostgres.Unavailable);
         await using var postgres = await PrivatePostgres.StartAsync();
-        var seedPort = TestCluster.FreePort();
+        var seedPort = FreePorts.Next();
         await using var first = await HostProcess.StartAsync(TrinityServer.NewDataDir(), output,
             TestCluster.Node(seedPort, seedPort, postgres.ConnectionString));
         await using var second = await HostProcess.StartAsync(TrinityServer.NewDataDir(), output,
-            TestCluster.Node(TestCluster.FreePort(), seedPort, postgres.ConnectionString));
+            TestCluster.Node(FreePorts.Next(), seedPort, postgres.ConnectionString));
         await TestCluster.WaitUntil(async () => await TestCluster.NodeCount(first.Http) == 2 && await TestCluster.NodeCount(second.Http) == 2,
             "both nodes are Up");
 

@@ -19,7 +19,7 @@ public sealed class ConnectionTests(BrowserFixture browser, ITestOutputHelper ou
     {
         Skip.IfNot(browser.Available, BrowserFixture.SkipReason);
         // The same address every time, so the pages' only node URL (their origin) is valid again after a restart.
-        var environment = HostProcess.Variables(TrinityServer.NewDataDir(), $"http://127.0.0.1:{TestCluster.FreePort()}");
+        var environment = HostProcess.Variables(TrinityServer.NewDataDir(), $"http://127.0.0.1:{FreePorts.Next()}");
         var node = await HostProcess.StartAsync(environment, output);
         try
         {

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Trinity.Host.Tests;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -16,7 +14,7 @@ public sealed class RestartTests(BrowserFixture browser, ITestOutputHelper outpu
         Skip.IfNot(browser.Available, BrowserFixture.SkipReason);
         var dataDir = TrinityServer.NewDataDir();
         // The same port both times, so the pages' only node URL (their origin) is valid again.
-        var urls = $"--urls=http://127.0.0.1:{FreeLoopbackPort()}";
+        var urls = $"--urls=http://127.0.0.1:{FreePorts.Next()}";
         var server = await WebServer.StartAsync(dataDir, urls);
         await using var ana = await WebUser.OpenAsync(browser, server.BaseUri, "Ana", output);
         await using var ben = await WebUser.OpenAsync(browser, server.BaseUri, "Ben", output);
@@ -79,12 +77,5 @@ public sealed class RestartTests(BrowserFixture browser, ITestOutputHelper outpu
         var seen = new List<string>();
         foreach (var user in users) seen.Add(await read(user));
         return [.. seen];
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

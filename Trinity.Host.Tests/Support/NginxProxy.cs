@@ -50,7 +50,7 @@ public sealed partial class NginxProxy : IAsyncDisposable
     {
         var prefix = Directory.CreateTempSubdirectory("trinity-nginx-").FullName;
         Directory.CreateDirectory(Path.Combine(prefix, "tmp"));
-        var port = TestCluster.FreePort();
+        var port = FreePorts.Next();
         await File.WriteAllTextAsync(Path.Combine(prefix, "trinity.conf"), Render(port, nodePorts));
         await File.WriteAllTextAsync(Path.Combine(prefix, "standalone.conf"), Template("standalone.conf"));
         var start = new ProcessStartInfo(Binary) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };

@@ -30,7 +30,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
     {
         var dir = Directory.CreateTempSubdirectory("trinity-pg-").FullName;
         if (Environment.UserName == "root") await RunAsync("chown", "-R", "postgres:postgres", dir);
-        var server = new PrivatePostgres(dir, TestCluster.FreePort());
+        var server = new PrivatePostgres(dir, FreePorts.Next());
         await server.PgAsync("initdb", "-D", server.Data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8");
         await server.StartAgainAsync();
         return server;

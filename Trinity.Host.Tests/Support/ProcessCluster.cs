@@ -22,9 +22,9 @@ public sealed class ProcessCluster(ITestOutputHelper output, IReadOnlyList<Dicti
 
     public static async Task<ProcessCluster> StartAsync(int count, ITestOutputHelper output)
     {
-        var management = Enumerable.Range(0, count).Select(_ => FreePort()).ToArray();
+        var management = Enumerable.Range(0, count).Select(_ => FreePorts.Next()).ToArray();
         var endpoints = string.Join(",", management.Select(p => $"127.0.0.1:{p}"));
-        var cluster = new ProcessCluster(output, management.Select(port => HostProcess.Variables(TrinityServer.NewDataDir(), $"http://127.0.0.1:{FreePort()}",
+        var cluster = new ProcessCluster(output, management.Select(port => HostProcess.Variables(TrinityServer.NewDataDir(), $"http://127.0.0.1:{FreePorts.Next()}",
             "--Trinity:Persistence:Provider=postgres", $"--Trinity:Persistence:ConnectionString={TestPostgres.ConnectionString}",
             "--Trinity:Cluster:Discovery:Method=config", $"--Trinity:Cluster:Discovery:Endpoints={endpoints}",
             $"--Trinity:Cluster:Management:Port={port}")).ToList());

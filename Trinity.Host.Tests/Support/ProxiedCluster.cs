@@ -28,18 +28,18 @@ public sealed class ProxiedCluster : IAsyncDisposable
 
     public static async Task<ProxiedCluster> StartAsync(int count, ITestOutputHelper output, params string[] extraArguments)
     {
-        var seedPort = FreePort();
+        var seedPort = FreePorts.Next();
         var nodes = new List<HostProcess>();
         try
         {
             var httpPorts = new List<int>();
             for (var i = 0; i < count; i++)
             {
-                var httpPort = FreePort();
+                var httpPort = FreePorts.Next();
                 httpPorts.Add(httpPort);
                 var settings = HostProcess.EnvironmentOf([
                     .. TrinityServer.Arguments(TrinityServer.NewDataDir(), $"http://127.0.0.1:{httpPort}"),
-                    .. Node(i == 0 ? seedPort : FreePort(), seedPort),
+                    .. Node(i == 0 ? seedPort : FreePorts.Next(), seedPort),
                     $"--Trinity:BasePath={BasePath}",
                     $"--Trinity:ForwardedHeaders:KnownProxies={NginxProxy.Address}",
                     .. extraArguments,

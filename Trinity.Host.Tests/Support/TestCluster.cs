@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace Trinity.Host.Tests;
@@ -7,13 +5,6 @@ namespace Trinity.Host.Tests;
 /// <summary>In-process nodes of one cluster on the test PostgreSQL, and bounded waits on what they report.</summary>
 public static class TestCluster
 {
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     /// <summary>The settings of one node of a test cluster whose seed listens on <paramref name="seedPort"/>.</summary>
     public static string[] Node(int port, int seedPort, string? connectionString = null) =>
     [
@@ -25,9 +16,9 @@ public static class TestCluster
     /// <summary>Two in-process nodes, returned once each sees both Up.</summary>
     public static async Task<(TrinityServer First, TrinityServer Second)> StartTwoAsync()
     {
-        var seedPort = FreePort();
+        var seedPort = FreePorts.Next();
         var first = await TrinityServer.StartAsync(null, Node(seedPort, seedPort));
-        var second = await TrinityServer.StartAsync(null, Node(FreePort(), seedPort));
+        var second = await TrinityServer.StartAsync(null, Node(FreePorts.Next(), seedPort));
         await WaitUntil(async () => await NodeCount(first.Http) == 2 && await NodeCount(second.Http) == 2, "both nodes are Up");
         return (first, second);
     }
