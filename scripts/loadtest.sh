@@ -10,6 +10,8 @@
 # --server-pid, and stops them.
 # Reports: loadtest-results/<scenario>-<time>/<phase>-{trinity,baseline}/report.{json,md}, summary.md
 # (the ratios Trinity ÷ baseline, and the machine's uptime before each phase) and latency.png (fan-out latency by percentile).
+# LOADTEST_TRINITY_ENV="DOTNET_gcServer=0 ..." starts the Trinity nodes with these variables (to try runtime settings).
+# LOADTEST_PROFILE=1 adds, for each Trinity phase, what explains its figures (see profile_trinity below).
 # On a shared machine, serialise runs with flock (here: `flock /tmp/trinity-loadtest.lock scripts/loadtest.sh target`).
 # Every step is bounded by `timeout`.
 set -euo pipefail
@@ -28,6 +30,8 @@ case "$SCENARIO" in
   *) echo "usage: $0 smoke|target|cluster" >&2; exit 2 ;;
 esac
 if [ "$SCENARIO" = cluster ]; then NODES=3; fi
+# LOADTEST_PHASES="fixed 1000 5 10 15 60" replaces the scenario's phases (one per line; same fields as above).
+if [ -n "${LOADTEST_PHASES:-}" ]; then mapfile -t PHASES <<<"$LOADTEST_PHASES"; fi
 
 # 5,000 client sockets in one process (and as many in the server) need more descriptors than the default.
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
@@ -73,7 +77,8 @@ start_trinity_node() {
   data=$(mktemp -d /tmp/trinity-load-XXXXXX)
   for c in Votes Rooms Joins Chat Recommendations Other; do for s in Connection User; do
     limits+=("--Trinity:RateLimits:$c:$s:Burst=1000000" "--Trinity:RateLimits:$c:$s:PerSecond=1000000"); done; done
-  (cd "$data" && exec dotnet "$BIN/Trinity.Host/Trinity.Host.dll" --urls "$url" --environment=Production \
+  # shellcheck disable=SC2086 # LOADTEST_TRINITY_ENV is a list of NAME=value words
+  (cd "$data" && exec env ${LOADTEST_TRINITY_ENV:-} dotnet "$BIN/Trinity.Host/Trinity.Host.dll" --urls "$url" --environment=Production \
     --Trinity:DataDir="$data" --Trinity:Auth:SigningKey="$2" \
     --Trinity:Auth:AllowQueryUserId=true --Logging:LogLevel:Default=Warning \
     --Logging:LogLevel:Microsoft.Hosting.Lifetime=Information \
@@ -87,6 +92,8 @@ start_trinity_node() {
 start_trinity_cluster() {
   local connection key ports i
   connection=$(TRINITY_PG_DB=trinity_load timeout 300 scripts/postgres.sh reset | tail -1)
+  # On loopback, TLS (Npgsql's default when the server offers it) would only add crypto to the shared cores.
+  connection="$connection;SSL Mode=Disable"
   key=$(random_key)
   read -r -a ports <<<"$(free_ports $((2 * NODES)))" # HTTP ports, then remoting ports
   for i in $(seq 1 "$NODES"); do
@@ -135,6 +142,29 @@ start_server() {
 
 join() { local IFS=,; echo "$*"; }
 
+# While Trinity is measured: every node's runtime counters (dotnet-counters: CPU, GC pauses, thread-pool queue, lock
+# contention) and node 1's sampled thread stacks (dotnet-trace); after the phase, every node's /metrics (journal write and
+# fan-out latency histograms). Needs dotnet-counters and dotnet-trace 10.0.750501 (dotnet tool install -g).
+# $1 = phase dir, $2 = warm-up (s), $3 = measured (s).
+profile_trinity() {
+  local i span
+  for _ in $(seq 1 3000); do grep -q '] voting:' "$1/generator.log" 2>/dev/null && break; sleep 0.2; done
+  sleep "$2"
+  span=$(printf '00:00:%02d:%02d' $(($3 / 60)) $(($3 % 60)))
+  for i in "${!SERVER_PIDS[@]}"; do
+    timeout $(($3 + 60)) dotnet-counters collect -p "${SERVER_PIDS[i]}" --counters System.Runtime --format csv \
+      -o "$1/counters-node-$((i + 1)).csv" --duration "$span" > /dev/null 2>&1 &
+  done
+  timeout 120 dotnet-trace collect -p "${SERVER_PIDS[0]}" --profile dotnet-sampled-thread-time \
+    --duration "$(printf '00:00:00:%02d' $(($3 < 20 ? $3 : 20)))" \
+    -o "$1/node-1.nettrace" > /dev/null 2>&1 || true
+  wait
+}
+save_metrics() { # $1 = phase dir
+  local i
+  for i in "${!URLS[@]}"; do curl -fs --max-time 10 "${URLS[i]}/metrics" > "$1/metrics-node-$((i + 1)).txt" || true; done
+}
+
 for phase in "${PHASES[@]}"; do
   read -r name rooms members interval warmup duration <<<"$phase"
   for server in trinity baseline; do
@@ -147,14 +177,20 @@ for phase in "${PHASES[@]}"; do
     fi
     echo "== $name on $server"
     # The machine is shared: its load beside each figure.
-    echo "- $name on $server, before: $(uptime)" >> "$OUT/uptime.md"
+    settings=""; [ "$server" = trinity ] && settings="${LOADTEST_TRINITY_ENV:+ (with $LOADTEST_TRINITY_ENV)}"
+    echo "- $name on $server$settings, before: $(uptime)" >> "$OUT/uptime.md"
     start_server "$server" "$dir"
+    profiler=""
+    if [ "${LOADTEST_PROFILE:-}" = 1 ] && [ "$server" = trinity ]; then
+      profile_trinity "$dir" "$warmup" "$duration" & profiler=$!
+    fi
     # Bounded: connecting and joining (minutes for 5,000) + warm-up + measuring + drain.
     timeout $((warmup + duration + 600)) dotnet "$BIN/Trinity.LoadTest/Trinity.LoadTest.dll" run \
       --nodes "$(join "${URLS[@]}")" --rooms "$rooms" --members "$members" --vote-interval "$interval" \
       --warmup "$warmup" --duration "$duration" --server-pid "$(join "${SERVER_PIDS[@]}")" --label "$label" --out "$dir" $flag \
       > "$dir/generator.log" 2>&1 || { echo "generator failed; see $dir/generator.log" >&2; tail -20 "$dir/generator.log" >&2; }
     grep -E '^\[' "$dir/generator.log" || true
+    if [ -n "$profiler" ]; then wait "$profiler" || true; save_metrics "$dir"; fi
     stop_servers
   done
 done
