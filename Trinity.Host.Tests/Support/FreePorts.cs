@@ -35,7 +35,7 @@ public static class FreePorts
     {
         var ephemeralLow = EphemeralRangeLow();
         var blocks = (ephemeralLow - Lowest) / BlockSize;
-        var dir = Path.Combine(Path.GetTempPath(), "trinity-test-ports");
+        var dir = Path.Combine(Path.GetTempPath(), $"trinity-test-ports-{Environment.UserName}");
         Directory.CreateDirectory(dir);
         // Start at a block picked by process id, so concurrent test processes rarely contend for the same lock file.
         for (var i = 0; i < blocks; i++)
