@@ -15,7 +15,8 @@ public static class FreePorts
     private const int BlockSize = 1000;
     private const int Lowest = 10000;
     private static readonly object Gate = new();
-    private static readonly (int First, int End, FileStream Lock) Block = TakeBlock();
+    // The lock file stays open (and referenced) for the life of the process: that is what holds the block.
+    private static readonly (int First, FileStream Lock) Block = TakeBlock();
     private static int _next;
 
     public static int Next()
@@ -28,13 +29,14 @@ public static class FreePorts
                 if (IsFree(port)) return port;
             }
         }
-        throw new InvalidOperationException($"no free loopback port left in {Block.First}..{Block.End - 1}");
+        throw new InvalidOperationException($"no free loopback port left in {Block.First}..{Block.First + BlockSize - 1}");
     }
 
-    private static (int, int, FileStream) TakeBlock()
+    private static (int, FileStream) TakeBlock()
     {
         var ephemeralLow = EphemeralRangeLow();
         var blocks = (ephemeralLow - Lowest) / BlockSize;
+        if (blocks < 1) throw new InvalidOperationException($"the kernel's ephemeral ports start at {ephemeralLow}, leaving no block of {BlockSize} above {Lowest}");
         var dir = Path.Combine(Path.GetTempPath(), $"trinity-test-ports-{Environment.UserName}");
         Directory.CreateDirectory(dir);
         // Start at a block picked by process id, so concurrent test processes rarely contend for the same lock file.
@@ -44,8 +46,7 @@ public static class FreePorts
             try
             {
                 var held = new FileStream(Path.Combine(dir, $"block-{block}.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-                var first = Lowest + block * BlockSize;
-                return (first, first + BlockSize, held);
+                return (Lowest + block * BlockSize, held);
             }
             catch (IOException)
             {
@@ -59,8 +60,8 @@ public static class FreePorts
     private static int EphemeralRangeLow()
     {
         const string range = "/proc/sys/net/ipv4/ip_local_port_range";
-        return File.Exists(range) && int.TryParse(File.ReadAllText(range).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)[0], out var low) && low > Lowest + BlockSize
-            ? low
+        return File.Exists(range)
+            ? int.Parse(File.ReadAllText(range).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)[0])
             : 49152; // the IANA dynamic range other systems use
     }
 
