@@ -9,23 +9,26 @@ namespace Trinity.Actors.Storage;
 /// connections never checkpoint (<c>wal_autocheckpoint = 0</c>), because SQLite's automatic checkpoint
 /// runs inside the commit that crosses its threshold — copying and syncing megabytes while that vote,
 /// and every vote queued behind it, waits. Every second a PASSIVE checkpoint copies what it can without
-/// blocking the writer or readers; every <see cref="TruncateEvery"/> rounds a TRUNCATE one waits for the
-/// readers (briefly, then tries again later) and leaves an empty log, so steady reads cannot make the log
-/// grow without bound.
+/// blocking the writer or readers; once all of the log is copied, the writer's next commit starts it
+/// again from the beginning (and trims it to <see cref="SqliteConnections.WalSizeLimitBytes"/>). Only when
+/// readers kept that from happening and the log outgrew the limit does a TRUNCATE checkpoint run: it
+/// blocks the writer while it waits for readers and copies, so it is not run on a clock.
 /// </summary>
 public sealed class SqliteCheckpointer(string connectionString, ILogger<SqliteCheckpointer> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
-    public const int TruncateEvery = 30;
+
+    private readonly string _logPath = new SqliteConnectionStringBuilder(connectionString).DataSource + "-wal";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval);
-        for (var round = 1; await timer.WaitForNextTickAsync(stoppingToken); round++)
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
-                if (!Checkpoint(connectionString, truncate: round % TruncateEvery == 0))
+                var truncate = File.Exists(_logPath) && new FileInfo(_logPath).Length > SqliteConnections.WalSizeLimitBytes;
+                if (!Checkpoint(connectionString, truncate))
                     log.LogDebug("SQLite checkpoint could not finish (busy); next round");
             }
             catch (SqliteException e)
