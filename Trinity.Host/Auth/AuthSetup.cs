@@ -30,6 +30,7 @@ public static class AuthSetup
             .Configure<TokenService>((jwt, tokens) =>
             {
                 jwt.MapInboundClaims = false;
+                jwt.SaveToken = false; // nothing reads the raw token back, and a connection would hold it while open
                 jwt.TokenValidationParameters = tokens.ValidationParameters;
                 jwt.Events = new JwtBearerEvents
                 {
@@ -41,6 +42,12 @@ public static class AuthSetup
                             context.Token = token.ToString();
                         else if (allowQueryUserId && query["userId"].ToString() is { Length: > 0 } userId && Identifiers.IsPlausibleId(userId))
                             context.Token = tokens.Issue(userId, userId).Token;
+                        return Task.CompletedTask;
+                    },
+                    OnTokenValidated = context =>
+                    {
+                        if (context.HttpContext.Request.Path.StartsWithSegments(RealtimePath) && context.Principal is { } user)
+                            context.Principal = CallerIdentity.Slim(user);
                         return Task.CompletedTask;
                     },
                     OnChallenge = context =>
