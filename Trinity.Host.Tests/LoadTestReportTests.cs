@@ -65,6 +65,28 @@ public class LoadTestReportTests
     }
 
     [Fact]
+    public async Task A_phase_whose_baseline_measured_nothing_still_gets_a_summary()
+    {
+        var folder = Directory.CreateTempSubdirectory("trinity-loadreport-").FullName;
+        await Report("saturation-trinity", fanOutP99: 30, votesPerSecond: 700).WriteAsync(Path.Combine(folder, "saturation-trinity"));
+        var nothing = new LatencySummary(0, 0, 0, 0, 0, 0, 0);
+        await (Report("saturation-baseline", fanOutP99: 0, votesPerSecond: 0) with { VoteAck = nothing, FanOut = nothing })
+            .WriteAsync(Path.Combine(folder, "saturation-baseline"));
+
+        try
+        {
+            await CompareReport.WriteAsync(folder);
+
+            Assert.Contains("\"throughputRatio\": \"NaN\"", await File.ReadAllTextAsync(Path.Combine(folder, "summary.json")));
+            Assert.Contains("| acked votes / s | 700.0 | 0.0 |", await File.ReadAllTextAsync(Path.Combine(folder, "summary.md")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task The_plot_has_a_line_per_phase_and_server_from_the_series_or_from_an_older_reports_percentiles()
     {
         var folder = Directory.CreateTempSubdirectory("trinity-loadplot-").FullName;

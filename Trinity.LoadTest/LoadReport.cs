@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Trinity.LoadTest;
 
@@ -46,7 +47,11 @@ public sealed record LoadReport
     /// <summary>The same once every connection is a member of its room (rooms' own state included).</summary>
     public double RssPerJoinedConnection => Connections == 0 ? 0 : (double)(Server.RssJoined - Server.RssBefore) / Connections;
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    /// <summary>Ratios against a phase the baseline could not measure are NaN, and are written as such.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     public static LoadReport From(LoadOptions o, LoadMetrics m, ServerSample server, double connectSeconds, int membersInRooms,
         double generatorCpuCores) => new()
