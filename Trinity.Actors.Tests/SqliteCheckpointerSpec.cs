@@ -13,7 +13,7 @@ public sealed class SqliteCheckpointerSpec(ITestOutputHelper output) : ActorSpec
     public async Task A_log_that_a_reader_let_grow_past_the_limit_is_truncated_once_the_reader_is_done()
     {
         var connectionString = new SqliteConnectionStringBuilder { DataSource = ActorTestConfig.NewDatabaseFile(), Pooling = false }.ToString();
-        var log = new FileInfo(new SqliteConnectionStringBuilder(connectionString).DataSource + "-wal");
+        var log = new FileInfo(SqliteConnections.LogPath(connectionString));
         TrinityPersistence.PrepareSqlite(connectionString);
         using var writer = Open(connectionString, "PRAGMA wal_autocheckpoint = 0; CREATE TABLE t (b BLOB);");
         using var reader = Open(connectionString);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load test: Trinity against a plain-SignalR baseline, same load, same machine, same run.
-#   scripts/loadtest.sh smoke    300 connections / 60 rooms of 5, a vote per second each (≈300 votes/s), 20 s (+ a short saturation phase)
+#   scripts/loadtest.sh smoke    300 connections / 60 rooms of 5, a vote per second each (≈300 votes/s), 20 s (+ the saturation phase below)
 #   scripts/loadtest.sh target   5,000 connections / 1,000 rooms of 5, a vote every 5 s each (≈1,000 votes/s), 60 s (+ saturation)
 #   scripts/loadtest.sh cluster  the target load on a three-node Trinity cluster (one Akka cluster on loopback, PostgreSQL
 #                                database trinity_load emptied each phase); members go to the nodes in turn, so a room's

@@ -18,7 +18,7 @@ public sealed class SqliteCheckpointer(string connectionString, ILogger<SqliteCh
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
-    private readonly string _logPath = new SqliteConnectionStringBuilder(connectionString).DataSource + "-wal";
+    private readonly string _logPath = SqliteConnections.LogPath(connectionString);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -27,7 +27,7 @@ public sealed class SqliteCheckpointer(string connectionString, ILogger<SqliteCh
         {
             try
             {
-                var truncate = File.Exists(_logPath) && new FileInfo(_logPath).Length > SqliteConnections.WalSizeLimitBytes;
+                var truncate = new FileInfo(_logPath) is { Exists: true, Length: > SqliteConnections.WalSizeLimitBytes };
                 if (!Checkpoint(connectionString, truncate))
                     log.LogDebug("SQLite checkpoint could not finish (busy); next round");
             }

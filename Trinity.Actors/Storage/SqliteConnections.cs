@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 
 namespace Trinity.Actors.Storage;
 
@@ -10,6 +11,10 @@ public static class SqliteConnections
     /// leave a large file behind.
     /// </summary>
     public const long WalSizeLimitBytes = 32L * 1024 * 1024;
+
+    /// <summary>The write-ahead log's file, beside the database file.</summary>
+    public static string LogPath(string connectionString) =>
+        new SqliteConnectionStringBuilder(connectionString).DataSource + "-wal";
 
     public static void Execute(DbConnection connection, string sql)
     {
